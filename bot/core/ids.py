@@ -1,0 +1,58 @@
+"""The fixed ids of the interface contract."""
+
+ROLE_IDS = (
+    "project_manager",
+    "pmo",
+    "pmo_analyst",
+    "pmo_manager",
+    "pmo_coordinator",
+    "project_analyst",
+    "business_analyst",
+    "project_controller",
+    "project_coordinator",
+    "project_sponsor",
+    "program_manager",
+    "portfolio_manager",
+    "product_manager",
+)
+
+INTENT_IDS = (
+    "compare",
+    "define",
+    "responsibilities",
+    "skills",
+    "reporting",
+    "career",
+    "types",
+    "value",
+    "certification",
+    "which_role",
+    "roles_overview",
+    "help",
+    "smalltalk",
+    "out_of_scope",
+)
+
+TOPICS = (
+    "definition",
+    "responsibilities",
+    "skills",
+    "reporting",
+    "career",
+    "types",
+    "value",
+    "certification",
+    "other",
+)
+
+# The knowledge topic an intent asks about.
+INTENT_TOPIC = {
+    "define": "definition",
+    "responsibilities": "responsibilities",
+    "skills": "skills",
+    "reporting": "reporting",
+    "career": "career",
+    "types": "types",
+    "value": "value",
+    "certification": "certification",
+}

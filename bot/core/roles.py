@@ -1,0 +1,137 @@
+"""Role recognition: find the contract roles a message names, in the order it names them.
+
+Names come from ``intents/`` (``synonym`` entries). Matching works on folded word tokens:
+short acronyms (PM, BA, PMO) match exactly; longer words tolerate typos through a
+vocabulary correction with rapidfuzz; the longest name wins (``PMO analyst`` is one role,
+not ``PMO`` + ``analyst``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+UNKNOWN = "unknown_role"
+ROLE_TOKEN = "xrole"
+
+# Real words that look like typos of role words; they must never be "corrected".
+GUARD_WORDS = frozenset(
+    """manage managed manages managing management managements managerial
+    analysis analyse analyze analyses analytics analytical
+    control controls controlling controlled coordinate coordinates coordinating coordination
+    product products production productive program programs programming programme programmes
+    project projects projection office offices official officers sponsorship sponsored
+    portfolio portfolios business businesses process processes professional profession
+    director direction directions directive lead leads leading leader leadership
+    head heads heading officer planner planning projet projets programmer programmers
+    gestion gestionnaires chef chefs
+    affaires metier metiers""".split()
+)
+
+
+# Words that look like plurals of short role names but are not ("bas" is French for "low").
+_NOT_PLURALS = frozenset({"bas", "pas"})
+
+
+@dataclass(frozen=True)
+class RoleName:
+    role: str
+    tokens: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RoleMention:
+    role: str
+    start: int
+    end: int
+    name: str
+
+
+class RoleLexicon:
+    """All role names, indexed for fast exact lookup and typo correction."""
+
+    def __init__(self, names: list[RoleName]) -> None:
+        self._by_tokens: dict[tuple[str, ...], str] = {}
+        for name in names:
+            self._by_tokens.setdefault(name.tokens, name.role)
+        self.max_len = max((len(t) for t in self._by_tokens), default=1)
+        name_words = {w for tokens in self._by_tokens for w in tokens}
+        self._name_words = frozenset(name_words)
+        self._vocab = sorted(name_words | GUARD_WORDS)
+        self._vocab_set = frozenset(self._vocab)
+        self._fuzzy_targets = sorted(w for w in name_words if len(w) >= 5)
+        self._corrections: dict[str, str] = {}
+
+    def roles(self) -> frozenset[str]:
+        return frozenset(r for r in self._by_tokens.values() if r != UNKNOWN)
+
+    def correct(self, token: str) -> str:
+        """A role word for a misspelt one ("anaylst" -> "analyst"); other words unchanged."""
+        base = _singular(token, self._name_words)
+        if base in self._vocab_set or len(base) < 5 or not base.isalpha():
+            return base
+        cached = self._corrections.get(base)
+        if cached is not None:
+            return cached
+        best = process.extractOne(base, self._fuzzy_targets, scorer=fuzz.ratio, score_cutoff=80)
+        fixed = best[0] if best and best[0][0] == base[0] else base
+        if len(self._corrections) < 50_000:
+            self._corrections[base] = fixed
+        return fixed
+
+    def find(self, tokens: list[str]) -> list[RoleMention]:
+        """Role mentions (unknown roles included), left to right, longest match first."""
+        fixed = [self.correct(t) for t in tokens]
+        mentions: list[RoleMention] = []
+        i = 0
+        while i < len(fixed):
+            for size in range(min(self.max_len, len(fixed) - i), 0, -1):
+                window = tuple(fixed[i : i + size])
+                role = self._by_tokens.get(window)
+                if role is None:
+                    continue
+                role = _disambiguate(role, window, fixed, i)
+                mentions.append(RoleMention(role, i, i + size, " ".join(window)))
+                i += size
+                break
+            else:
+                i += 1
+        return mentions
+
+
+def _singular(token: str, name_words: frozenset[str]) -> str:
+    """Possessives and plurals of role words reduced ("pmo's", "PMs", "analysts")."""
+    if token.endswith("'s"):
+        token = token[:-2]
+    token = token.rstrip("'")
+    if token in name_words or token in _NOT_PLURALS:
+        return token
+    for suffix in ("es", "s"):
+        if token.endswith(suffix) and token[: -len(suffix)] in name_words:
+            return token[: -len(suffix)]
+    return token
+
+
+def _disambiguate(role: str, window: tuple[str, ...], tokens: list[str], start: int) -> str:
+    """ "PM" near "product" is a product manager."""
+    if window == ("pm",) and "product" in tokens[max(0, start - 3) : start]:
+        return "product_manager"
+    return role
+
+
+def ordered_roles(mentions: list[RoleMention]) -> tuple[str, ...]:
+    """Contract role ids in first-mention order, without repeats."""
+    return tuple(dict.fromkeys(m.role for m in mentions if m.role != UNKNOWN))
+
+
+def abstract_roles(tokens: list[str], mentions: list[RoleMention]) -> list[str]:
+    """Tokens with each role mention replaced by one placeholder token."""
+    out: list[str] = []
+    i = 0
+    for m in mentions:
+        out.extend(tokens[i : m.start])
+        out.append(ROLE_TOKEN)
+        i = m.end
+    out.extend(tokens[i:])
+    return out

@@ -1,0 +1,52 @@
+"""Text normalisation: strip chat markup, fold case and accents, bound the length."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_CHARS = 1000
+
+_SLACK_TOKEN = re.compile(r"<[@#!][^>\s]*(?:\|([^>]*))?>")
+_SLACK_LINK = re.compile(r"<(?:https?|mailto):[^>|\s]*(?:\|([^>]*))?>")
+_TEAMS_AT = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
+_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]{0,200}>")
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_EMOJI_CODE = re.compile(r":[a-z0-9_+\-]{1,40}:")
+_CODE_FENCE = re.compile(r"```.*?```", re.DOTALL)
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+_ZERO_WIDTH = dict.fromkeys(map(ord, _INVISIBLE))
+
+
+def strip_markup(text: str) -> str:
+    """Remove Slack and Teams markup, links and emoji codes, keeping the words people typed."""
+    text = text[: MAX_CHARS * 4].translate(_ZERO_WIDTH)
+    text = _TEAMS_AT.sub(" ", text)
+    text = _SLACK_LINK.sub(lambda m: f" {m.group(1) or ''} ", text)
+    text = _SLACK_TOKEN.sub(" ", text)
+    text = _HTML_TAG.sub(" ", text)
+    text = _URL.sub(" ", text)
+    text = _CODE_FENCE.sub(" ", text)
+    text = _EMOJI_CODE.sub(" ", text)
+    text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    text = re.sub(r"[*_~`>]+", " ", text)
+    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    return " ".join(text.split())[:MAX_CHARS]
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, typographic quotes made plain."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def words(text: str) -> list[str]:
+    """The folded word tokens of a text (apostrophe suffixes kept: "pmo's")."""
+    return _WORD.findall(fold(text).replace("’", "'"))
+
+
+def normalise(text: str) -> str:
+    """Markup stripped, folded, punctuation reduced to single spaces."""
+    return " ".join(words(strip_markup(text)))

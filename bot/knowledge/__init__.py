@@ -1,0 +1,1 @@
+"""Knowledge: the source catalogue, the passage builder, curated statements and checks."""

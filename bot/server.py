@@ -1,0 +1,350 @@
+"""The production ASGI application: health, metrics and the chat platforms' endpoints.
+
+``create_app(runtime)`` returns one Starlette app serving ``GET /healthz``, ``GET /metrics``
+and, when the environment configures them, Slack (``POST /slack/events`` or Socket Mode)
+and Microsoft Teams (``POST /api/messages``). The Slack and Teams packages are imported
+only when configured. ``bot.bootstrap.build_runtime`` builds the ``Runtime`` it serves.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import re
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import BaseRoute, Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+import bot
+from bot.logging_setup import new_request_id, request_id_var
+from bot.metrics import Metrics, RequestCounter
+from bot.reload import EngineHolder, sighup_reloads
+from bot.service import AnswerService
+
+log = logging.getLogger("rolebot.server")
+
+SLACK_ENV = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN")
+TEAMS_ENV = (
+    "CLIENT_ID",
+    "CLIENT_SECRET",
+    "TENANT_ID",
+    "MANAGED_IDENTITY_CLIENT_ID",
+    "ROLEBOT_TEAMS_ALLOW_UNAUTHENTICATED",
+)
+MAX_BODY_BYTES = 1_000_000
+HEALTH_STORAGE_TIMEOUT_S = 3.0
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
+_FALSE = {"0", "false", "no", "off"}
+
+
+class PlatformConfigError(RuntimeError):
+    """A chat platform is configured but cannot be served (e.g. its package is missing)."""
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    """What ``rolebot serve`` needs besides the chat platforms' own settings."""
+
+    knowledge_dir: Path
+    intents_dir: Path
+    database_url: str
+    store_text: bool = True
+    watch: bool = True
+    watch_interval_s: float = 2.0
+    shutdown_grace_s: float = 20.0
+
+    @classmethod
+    def from_env(
+        cls,
+        environ: Mapping[str, str] | None = None,
+        *,
+        knowledge_dir: Path | None = None,
+        intents_dir: Path | None = None,
+        database_url: str | None = None,
+    ) -> ServerSettings:
+        from bot.paths import default_intents_dir, default_knowledge_dir
+        from bot.storage.sql import store_text_from_env
+        from bot.storage.url import database_url_from_env
+
+        env = os.environ if environ is None else environ
+        return cls(
+            knowledge_dir=Path(knowledge_dir) if knowledge_dir else default_knowledge_dir(),
+            intents_dir=Path(intents_dir) if intents_dir else default_intents_dir(),
+            database_url=database_url or database_url_from_env(env),
+            store_text=store_text_from_env(env),
+            watch=env.get("ROLEBOT_RELOAD", "1").strip().lower() not in _FALSE,
+            watch_interval_s=float(env.get("ROLEBOT_RELOAD_INTERVAL", "2")),
+            shutdown_grace_s=float(env.get("ROLEBOT_SHUTDOWN_GRACE", "20")),
+        )
+
+
+@dataclass
+class Runtime:
+    """Everything a running server holds: knowledge, service, metrics, storage."""
+
+    settings: ServerSettings
+    holder: EngineHolder
+    service: AnswerService
+    metrics: Metrics
+    storage: Any | None = None  # BufferedStorage / SqlStorage (has ping, close, backend)
+
+    def close(self) -> None:
+        if self.storage is not None:
+            self.storage.close()
+
+
+@dataclass
+class Platforms:
+    """The chat platforms this process serves."""
+
+    routes: list[BaseRoute] = field(default_factory=list)
+    background: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+    slack: str = "off"
+    teams: str = "off"
+
+
+def load_platforms(service: AnswerService, environ: Mapping[str, str] | None = None) -> Platforms:
+    """Slack and Teams as configured by the environment (imported only when configured)."""
+    env = os.environ if environ is None else environ
+    platforms = Platforms()
+    if any(env.get(name) for name in SLACK_ENV):
+        _add_slack(service, platforms)
+    if any(env.get(name) for name in TEAMS_ENV):
+        _add_teams(service, platforms)
+    return platforms
+
+
+def _add_slack(service: AnswerService, platforms: Platforms) -> None:
+    try:
+        from bot.slack.app import create_slack_app
+        from bot.slack.http import run_socket_mode, slack_routes
+        from bot.slack.settings import SlackSettings
+    except ImportError as exc:
+        raise PlatformConfigError(f"Slack is configured but cannot be loaded: {exc}") from exc
+    settings = SlackSettings.from_env()
+    if not (settings.http_enabled or settings.socket_mode):
+        return
+    app = create_slack_app(service, settings)
+    modes = []
+    if settings.http_enabled:
+        platforms.routes.extend(slack_routes(app))
+        modes.append("http")
+    if settings.socket_mode:
+        platforms.background.append(lambda: run_socket_mode(app, settings))
+        modes.append("socket")
+    platforms.slack = "+".join(modes)
+
+
+def _add_teams(service: AnswerService, platforms: Platforms) -> None:
+    try:
+        from bot.teams.http import teams_routes
+        from bot.teams.settings import TeamsSettings
+    except ImportError as exc:
+        raise PlatformConfigError(f"Teams is configured but cannot be loaded: {exc}") from exc
+    settings = TeamsSettings.from_env()
+    if not settings.enabled:
+        return
+    platforms.routes.extend(teams_routes(service, settings))
+    unauthenticated = bool(getattr(settings, "allow_unauthenticated", False))
+    platforms.teams = "on (unauthenticated, development only)" if unauthenticated else "on"
+
+
+class RequestContext:
+    """ASGI middleware: a request id per HTTP request (from ``X-Request-Id`` or new)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        given = dict(scope.get("headers") or ()).get(b"x-request-id", b"").decode("latin-1")
+        request_id = given if _REQUEST_ID.match(given) else new_request_id()
+        token = request_id_var.set(request_id)
+
+        async def send_with_id(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers") or [])
+                headers.append((b"x-request-id", request_id.encode()))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        finally:
+            request_id_var.reset(token)
+
+
+def health(runtime: Runtime, platforms: Platforms, background: dict[str, asyncio.Task[None]]):
+    """The ``GET /healthz`` endpoint: 200 when knowledge is loaded and storage answers."""
+
+    async def endpoint(request: Request) -> JSONResponse:
+        storage = runtime.storage
+        reachable: bool | None = None
+        if storage is not None:
+            try:
+                reachable = await asyncio.wait_for(
+                    asyncio.to_thread(storage.ping), HEALTH_STORAGE_TIMEOUT_S
+                )
+            except TimeoutError:
+                reachable = False
+        dead = [name for name, task in background.items() if task.done()]
+        body = {
+            "status": "ok",
+            "version": bot.__version__,
+            "knowledge_loaded": runtime.holder.loaded,
+            "knowledge_version": runtime.holder.version,
+            "knowledge_reload_failed": bool(runtime.holder.last_error),
+            "storage_backend": getattr(storage, "backend", None),
+            "storage_reachable": reachable,
+            "slack": platforms.slack,
+            "teams": platforms.teams,
+        }
+        healthy = runtime.holder.loaded and reachable is not False and not dead
+        if dead:
+            body["stopped"] = dead
+        if not healthy:
+            body["status"] = "unavailable"
+        return JSONResponse(body, status_code=200 if healthy else 503)
+
+    return endpoint
+
+
+# Tasks of the server itself (uvicorn's main task), registered by ``bot.serve``.
+_server_tasks: set[asyncio.Task[Any]] = set()
+_FRAMEWORK_PARTS = ("/uvicorn/", "/starlette/", "/anyio/", "/asyncio/", "/h11/", "/httptools/")
+
+
+def register_server_task(task: asyncio.Task[Any] | None) -> None:
+    """Exclude ``task`` from the shutdown drain (it is the one waiting for it)."""
+    if task is not None:
+        _server_tasks.add(task)
+
+
+def _is_application_task(task: asyncio.Task[Any]) -> bool:
+    coro = task.get_coro()
+    code = getattr(coro, "cr_code", None) or getattr(coro, "gi_code", None)
+    filename = (code.co_filename if code else "").replace(os.sep, "/")
+    return not any(part in filename for part in _FRAMEWORK_PARTS)
+
+
+async def drain_tasks(timeout_s: float, exclude: set[asyncio.Task[Any]]) -> None:
+    """Let replies still in flight (adapters' background tasks) finish, up to a limit."""
+    current = asyncio.current_task()
+    pending = {
+        task
+        for task in asyncio.all_tasks()
+        if task is not current
+        and task not in exclude
+        and task not in _server_tasks
+        and not task.done()
+        and _is_application_task(task)
+    }
+    if not pending:
+        return
+    log.info("waiting for %d reply task(s) to finish", len(pending))
+    _done, still = await asyncio.wait(pending, timeout=timeout_s)
+    for task in still:
+        log.error("reply task still running at shutdown, cancelled: %s", task.get_name())
+        task.cancel()
+
+
+def create_app(
+    runtime: Runtime,
+    *,
+    environ: Mapping[str, str] | None = None,
+    extra_routes: Sequence[BaseRoute] = (),
+) -> Starlette:
+    """One ASGI app for health, metrics and the configured chat platforms."""
+    platforms = load_platforms(runtime.service, environ)
+    background: dict[str, asyncio.Task[None]] = {}
+    routes: list[BaseRoute] = [
+        Route("/healthz", health(runtime, platforms, background), methods=["GET"]),
+        Route("/metrics", runtime.metrics.endpoint, methods=["GET"]),
+        *platforms.routes,
+        *extra_routes,
+    ]
+    paths = [route.path for route in routes if isinstance(route, Route)]
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        settings = runtime.settings
+        runtime.metrics.build.labels(bot.__version__).set(1)
+        own: set[asyncio.Task[Any]] = set()
+        with sighup_reloads(runtime.holder) as sighup:
+            if settings.watch:
+                own.add(asyncio.create_task(runtime.holder.watch(settings.watch_interval_s)))
+            for index, start in enumerate(platforms.background):
+                task = asyncio.create_task(_keep_running(start), name=f"platform-{index}")
+                background[f"slack socket mode #{index}"] = task
+                own.add(task)
+            _log_started(runtime, platforms, sighup)
+            try:
+                yield
+            finally:
+                for task in own:
+                    task.cancel()
+                await asyncio.gather(*own, return_exceptions=True)
+                await drain_tasks(settings.shutdown_grace_s, exclude=own)
+                if runtime.storage is not None:
+                    await asyncio.to_thread(runtime.close)
+                log.info("rolebot stopped")
+
+    return Starlette(
+        routes=routes,
+        middleware=[
+            Middleware(RequestContext),
+            Middleware(RequestCounter, metrics=runtime.metrics, routes=paths),
+        ],
+        lifespan=lifespan,
+        max_body_size=MAX_BODY_BYTES,
+    )
+
+
+async def _keep_running(start: Callable[[], Awaitable[None]]) -> None:
+    try:
+        await start()
+        log.error("a chat platform connection stopped")
+    except asyncio.CancelledError:
+        raise
+    except Exception:
+        log.exception("a chat platform connection failed")
+
+
+def _log_started(runtime: Runtime, platforms: Platforms, sighup: bool) -> None:
+    settings = runtime.settings
+    storage = runtime.storage
+    storage_text = (
+        f"{storage.backend} ({storage.display_url})" if storage is not None else "none (in memory)"
+    )
+    reload_modes = [m for m, on in (("files", settings.watch), ("SIGHUP", sighup)) if on]
+    log.info(
+        "rolebot %s started: slack=%s teams=%s storage=%s knowledge=%s (%s) reload=%s",
+        bot.__version__,
+        platforms.slack,
+        platforms.teams,
+        storage_text,
+        runtime.holder.version,
+        settings.knowledge_dir,
+        "+".join(reload_modes) or "off",
+        extra={
+            "event": "started",
+            "slack": platforms.slack,
+            "teams": platforms.teams,
+            "storage_backend": getattr(storage, "backend", None),
+            "knowledge_version": runtime.holder.version,
+            "knowledge_dir": str(settings.knowledge_dir),
+            "store_text": settings.store_text,
+        },
+    )
