@@ -2,7 +2,8 @@
 
 Keys: ``version``, ``nlu`` (a list of entries), each entry one of ``intent: <id>``,
 ``synonym: <role id>`` or ``lookup: <table>`` with ``examples`` (a ``|`` block of ``- item``
-lines, or a YAML list). Lookup tables: ``unknown_role``, ``domain``, ``cue_<intent>``,
+lines, or a YAML list). Lookup tables: ``unknown_role``, ``domain``, ``cue_<intent>``
+(words that strongly signal an intent), ``hint_<intent>`` (weak signals such as "what is"),
 ``topic_<topic>``. Every problem names its file and line.
 """
 
@@ -30,6 +31,8 @@ def _lookup_ok(name: str) -> bool:
         return True
     if name.startswith("cue_"):
         return name[4:] in INTENT_IDS
+    if name.startswith("hint_"):
+        return name[5:] in INTENT_IDS
     if name.startswith("topic_"):
         return name[6:] in TOPICS
     return False
@@ -58,6 +61,7 @@ def load_intents(folder: Path) -> IntentData:
         role_names=tuple(names),
         examples=tuple(examples),
         cues=tuple((k[4:], tuple(v)) for k, v in sorted(lookups.items()) if k.startswith("cue_")),
+        hints=tuple((k[5:], tuple(v)) for k, v in sorted(lookups.items()) if k.startswith("hint_")),
         topics=tuple(
             (k[6:], tuple(v)) for k, v in sorted(lookups.items()) if k.startswith("topic_")
         ),

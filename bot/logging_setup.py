@@ -84,19 +84,18 @@ def secrets_from_env(environ: Mapping[str, str]) -> list[str]:
     values = [environ[name] for name in SECRET_ENV_VARS if environ.get(name)]
     values += [v for k, v in environ.items() if _SECRET_NAME.search(k.upper()) and v]
     for name in URL_ENV_VARS:
-        password = _url_password(environ.get(name, ""))
-        if password:
-            values.append(password)
+        values.extend(_url_passwords(environ.get(name, "")))
     return values
 
 
-def _url_password(url: str) -> str | None:
+def _url_passwords(url: str) -> list[str]:
+    """The password of ``url`` as written and decoded (``%40`` -> ``@``)."""
     match = re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*:([^@\s]+)@", url)
     if not match:
-        return None
+        return []
     from urllib.parse import unquote
 
-    return unquote(match.group(1))
+    return list({match.group(1), unquote(match.group(1))})
 
 
 class _ContextFilter(logging.Filter):

@@ -68,6 +68,11 @@ def describe_error(exc: BaseException) -> list[str]:
     return [f"{type(exc).__name__}: {exc}"]
 
 
+def _engine_version(engine: Engine) -> str:
+    version = getattr(engine, "version", None)
+    return str(version) if version else ""
+
+
 class EngineHolder:
     """Holds the engine being served and swaps it when a reload succeeds."""
 
@@ -83,7 +88,8 @@ class EngineHolder:
         self._on_reload = on_reload
         self._lock = threading.Lock()
         self._engine: Engine | None = None
-        self.version = ""
+        self.version = ""  # the engine's own version if it has one, else ``digest``
+        self.digest = ""  # of the files under the watched folders
         self.last_error: list[str] = []
         self._seen: Fingerprint = ()
 
@@ -102,14 +108,15 @@ class EngineHolder:
         """First load; raises if the knowledge is broken (nothing to fall back on)."""
         self._seen = fingerprint(self.folders)
         self._engine = self._load()
-        self.version = content_version(self.folders)
+        self.digest = content_version(self.folders)
+        self.version = _engine_version(self._engine) or self.digest
         self._notify(True)
 
     def reload(self, reason: str = "requested") -> bool:
         """Load again; True if the new engine now serves, False if the old one stays."""
         with self._lock:
             seen = fingerprint(self.folders)
-            version = content_version(self.folders)
+            digest = content_version(self.folders)
             try:
                 engine = self._load()
             except Exception as exc:
@@ -123,8 +130,9 @@ class EngineHolder:
             self._seen = seen
             self._engine = engine
             self.last_error = []
-            previous, self.version = self.version, version
-            log.info("knowledge reloaded (%s): version %s -> %s", reason, previous, version)
+            self.digest = digest
+            previous, self.version = self.version, _engine_version(engine) or digest
+            log.info("knowledge reloaded (%s): version %s -> %s", reason, previous, self.version)
             self._notify(True)
             return True
 

@@ -14,7 +14,9 @@ import logging
 import os
 import re
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -105,26 +107,32 @@ class Runtime:
 
 @dataclass
 class Platforms:
-    """The chat platforms this process serves."""
+    """The chat platforms this process serves: routes, start/stop hooks, liveness."""
 
     routes: list[BaseRoute] = field(default_factory=list)
-    background: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+    lifespans: list[Callable[[], AbstractAsyncContextManager[None]]] = field(default_factory=list)
+    alive: dict[str, Callable[[], bool]] = field(default_factory=dict)
     slack: str = "off"
     teams: str = "off"
 
 
-def load_platforms(service: AnswerService, environ: Mapping[str, str] | None = None) -> Platforms:
+def load_platforms(
+    service: AnswerService,
+    environ: Mapping[str, str] | None = None,
+    *,
+    grace_s: float = 20.0,
+) -> Platforms:
     """Slack and Teams as configured by the environment (imported only when configured)."""
     env = os.environ if environ is None else environ
     platforms = Platforms()
     if any(env.get(name) for name in SLACK_ENV):
-        _add_slack(service, platforms)
+        _add_slack(service, platforms, grace_s)
     if any(env.get(name) for name in TEAMS_ENV):
-        _add_teams(service, platforms)
+        _add_teams(service, platforms, grace_s)
     return platforms
 
 
-def _add_slack(service: AnswerService, platforms: Platforms) -> None:
+def _add_slack(service: AnswerService, platforms: Platforms, grace_s: float) -> None:
     try:
         from bot.slack.app import create_slack_app
         from bot.slack.http import run_socket_mode, slack_routes
@@ -133,30 +141,88 @@ def _add_slack(service: AnswerService, platforms: Platforms) -> None:
         raise PlatformConfigError(f"Slack is configured but cannot be loaded: {exc}") from exc
     settings = SlackSettings.from_env()
     if not (settings.http_enabled or settings.socket_mode):
-        return
+        raise PlatformConfigError(
+            "Slack is partly configured: set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) "
+            "or with SLACK_APP_TOKEN (Socket Mode)"
+        )
     app = create_slack_app(service, settings)
     modes = []
     if settings.http_enabled:
         platforms.routes.extend(slack_routes(app))
+        platforms.lifespans.append(lambda: _drain_replies(app, grace_s))
         modes.append("http")
     if settings.socket_mode:
-        platforms.background.append(lambda: run_socket_mode(app, settings))
+
+        def socket_mode() -> AbstractAsyncContextManager[None]:
+            return _background(
+                "slack socket mode", platforms, grace_s, run_socket_mode, app, settings
+            )
+
+        platforms.lifespans.append(socket_mode)
         modes.append("socket")
     platforms.slack = "+".join(modes)
 
 
-def _add_teams(service: AnswerService, platforms: Platforms) -> None:
+def _add_teams(service: AnswerService, platforms: Platforms, grace_s: float) -> None:
     try:
-        from bot.teams.http import teams_routes
+        from bot.teams.app import build_teams
         from bot.teams.settings import TeamsSettings
     except ImportError as exc:
         raise PlatformConfigError(f"Teams is configured but cannot be loaded: {exc}") from exc
     settings = TeamsSettings.from_env()
     if not settings.enabled:
         return
-    platforms.routes.extend(teams_routes(service, settings))
-    unauthenticated = bool(getattr(settings, "allow_unauthenticated", False))
+    teams = build_teams(service, settings, drain_seconds=grace_s)
+    platforms.routes.extend(teams.routes)
+    platforms.lifespans.append(teams.lifespan)
+    unauthenticated = bool(getattr(settings, "unauthenticated", False))
     platforms.teams = "on (unauthenticated, development only)" if unauthenticated else "on"
+
+
+@contextlib.asynccontextmanager
+async def _drain_replies(app: Any, grace_s: float) -> AsyncIterator[None]:
+    """At shutdown, wait for the Slack replies still being sent."""
+    try:
+        yield
+    finally:
+        replies = getattr(app, "replies", None)
+        if replies is not None:
+            left = await replies.drain(timeout=grace_s)
+            if left:
+                log.error("slack: %d replies still running at shutdown were dropped", left)
+
+
+@contextlib.asynccontextmanager
+async def _background(
+    name: str,
+    platforms: Platforms,
+    grace_s: float,
+    run: Callable[..., Awaitable[None]],
+    *args: Any,
+) -> AsyncIterator[None]:
+    """Run ``run(*args, stop)`` for the app's life; at shutdown set ``stop`` and wait."""
+    stop = asyncio.Event()
+
+    async def guarded() -> None:
+        try:
+            await run(*args, stop)
+            if not stop.is_set():
+                log.error("%s stopped", name)
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("%s failed", name)
+
+    task = asyncio.create_task(guarded(), name=name)
+    platforms.alive[name] = lambda: not task.done()
+    try:
+        yield
+    finally:
+        stop.set()
+        try:
+            await asyncio.wait_for(task, grace_s)
+        except TimeoutError:
+            log.error("%s did not stop within %.0f s", name, grace_s)
 
 
 class RequestContext:
@@ -186,7 +252,7 @@ class RequestContext:
             request_id_var.reset(token)
 
 
-def health(runtime: Runtime, platforms: Platforms, background: dict[str, asyncio.Task[None]]):
+def health(runtime: Runtime, platforms: Platforms) -> Callable[[Request], Awaitable[JSONResponse]]:
     """The ``GET /healthz`` endpoint: 200 when knowledge is loaded and storage answers."""
 
     async def endpoint(request: Request) -> JSONResponse:
@@ -199,12 +265,13 @@ def health(runtime: Runtime, platforms: Platforms, background: dict[str, asyncio
                 )
             except TimeoutError:
                 reachable = False
-        dead = [name for name, task in background.items() if task.done()]
+        dead = [name for name, alive in platforms.alive.items() if not alive()]
         body = {
             "status": "ok",
             "version": bot.__version__,
             "knowledge_loaded": runtime.holder.loaded,
             "knowledge_version": runtime.holder.version,
+            "knowledge_digest": runtime.holder.digest,
             "knowledge_reload_failed": bool(runtime.holder.last_error),
             "storage_backend": getattr(storage, "backend", None),
             "storage_reachable": reachable,
@@ -221,56 +288,22 @@ def health(runtime: Runtime, platforms: Platforms, background: dict[str, asyncio
     return endpoint
 
 
-# Tasks of the server itself (uvicorn's main task), registered by ``bot.serve``.
-_server_tasks: set[asyncio.Task[Any]] = set()
-_FRAMEWORK_PARTS = ("/uvicorn/", "/starlette/", "/anyio/", "/asyncio/", "/h11/", "/httptools/")
-
-
-def register_server_task(task: asyncio.Task[Any] | None) -> None:
-    """Exclude ``task`` from the shutdown drain (it is the one waiting for it)."""
-    if task is not None:
-        _server_tasks.add(task)
-
-
-def _is_application_task(task: asyncio.Task[Any]) -> bool:
-    coro = task.get_coro()
-    code = getattr(coro, "cr_code", None) or getattr(coro, "gi_code", None)
-    filename = (code.co_filename if code else "").replace(os.sep, "/")
-    return not any(part in filename for part in _FRAMEWORK_PARTS)
-
-
-async def drain_tasks(timeout_s: float, exclude: set[asyncio.Task[Any]]) -> None:
-    """Let replies still in flight (adapters' background tasks) finish, up to a limit."""
-    current = asyncio.current_task()
-    pending = {
-        task
-        for task in asyncio.all_tasks()
-        if task is not current
-        and task not in exclude
-        and task not in _server_tasks
-        and not task.done()
-        and _is_application_task(task)
-    }
-    if not pending:
-        return
-    log.info("waiting for %d reply task(s) to finish", len(pending))
-    _done, still = await asyncio.wait(pending, timeout=timeout_s)
-    for task in still:
-        log.error("reply task still running at shutdown, cancelled: %s", task.get_name())
-        task.cancel()
-
-
 def create_app(
     runtime: Runtime,
     *,
     environ: Mapping[str, str] | None = None,
     extra_routes: Sequence[BaseRoute] = (),
 ) -> Starlette:
-    """One ASGI app for health, metrics and the configured chat platforms."""
-    platforms = load_platforms(runtime.service, environ)
-    background: dict[str, asyncio.Task[None]] = {}
+    """One ASGI app for health, metrics and the configured chat platforms.
+
+    Shutdown order: uvicorn stops accepting and waits for requests in flight; then the
+    platforms wait for replies still being sent (up to ``shutdown_grace_s``); then the
+    storage writes what is queued.
+    """
+    settings = runtime.settings
+    platforms = load_platforms(runtime.service, environ, grace_s=settings.shutdown_grace_s)
     routes: list[BaseRoute] = [
-        Route("/healthz", health(runtime, platforms, background), methods=["GET"]),
+        Route("/healthz", health(runtime, platforms), methods=["GET"]),
         Route("/metrics", runtime.metrics.endpoint, methods=["GET"]),
         *platforms.routes,
         *extra_routes,
@@ -279,27 +312,21 @@ def create_app(
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        settings = runtime.settings
         runtime.metrics.build.labels(bot.__version__).set(1)
-        own: set[asyncio.Task[Any]] = set()
-        with sighup_reloads(runtime.holder) as sighup:
+        async with contextlib.AsyncExitStack() as stack:
+            stack.push_async_callback(_close_storage, runtime)
+            sighup = stack.enter_context(sighup_reloads(runtime.holder))
             if settings.watch:
-                own.add(asyncio.create_task(runtime.holder.watch(settings.watch_interval_s)))
-            for index, start in enumerate(platforms.background):
-                task = asyncio.create_task(_keep_running(start), name=f"platform-{index}")
-                background[f"slack socket mode #{index}"] = task
-                own.add(task)
+                watcher = asyncio.create_task(
+                    runtime.holder.watch(settings.watch_interval_s), name="knowledge-watch"
+                )
+                stack.push_async_callback(_cancel, watcher)
+            for platform_lifespan in platforms.lifespans:
+                await stack.enter_async_context(platform_lifespan())
             _log_started(runtime, platforms, sighup)
-            try:
-                yield
-            finally:
-                for task in own:
-                    task.cancel()
-                await asyncio.gather(*own, return_exceptions=True)
-                await drain_tasks(settings.shutdown_grace_s, exclude=own)
-                if runtime.storage is not None:
-                    await asyncio.to_thread(runtime.close)
-                log.info("rolebot stopped")
+            yield
+            log.info("rolebot stopping")
+        log.info("rolebot stopped")
 
     return Starlette(
         routes=routes,
@@ -312,14 +339,14 @@ def create_app(
     )
 
 
-async def _keep_running(start: Callable[[], Awaitable[None]]) -> None:
-    try:
-        await start()
-        log.error("a chat platform connection stopped")
-    except asyncio.CancelledError:
-        raise
-    except Exception:
-        log.exception("a chat platform connection failed")
+async def _cancel(task: asyncio.Task[Any]) -> None:
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+
+
+async def _close_storage(runtime: Runtime) -> None:
+    await asyncio.to_thread(runtime.close)
 
 
 def _log_started(runtime: Runtime, platforms: Platforms, sighup: bool) -> None:
@@ -348,3 +375,40 @@ def _log_started(runtime: Runtime, platforms: Platforms, sighup: bool) -> None:
             "store_text": settings.store_text,
         },
     )
+
+
+def build_runtime(settings: ServerSettings) -> Runtime:
+    """Everything ``rolebot serve`` runs: knowledge holder, storage, metrics, service.
+
+    Raises if the knowledge cannot be loaded. A database that cannot be reached yet is
+    logged and retried later; answers are served meanwhile.
+    """
+    from bot.bootstrap import load_engine
+    from bot.logging_setup import AnswerLog, register_secret
+    from bot.metrics import Observers
+    from bot.storage.buffered import BufferedStorage
+    from bot.storage.sql import SqlStorage, short_error
+    from bot.storage.url import url_password
+
+    metrics = Metrics()
+    holder = EngineHolder(
+        partial(load_engine, settings.knowledge_dir, settings.intents_dir),
+        [settings.knowledge_dir, settings.intents_dir],
+        on_reload=metrics.knowledge_loaded,
+    )
+    holder.load_initial()
+    register_secret(url_password(settings.database_url) or "")
+    sql = SqlStorage(settings.database_url, store_text=settings.store_text, create_schema=False)
+    try:
+        sql.create_schema()
+    except Exception as exc:
+        log.error(
+            "storage %s not ready (%s); answering anyway, retrying in the background",
+            sql.display_url,
+            short_error(exc),
+        )
+    storage = BufferedStorage(sql, on_error=metrics.storage_error)
+    service = AnswerService(
+        holder.current, storage=storage, observer=Observers([metrics, AnswerLog()])
+    )
+    return Runtime(settings, holder, service, metrics, storage)

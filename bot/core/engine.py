@@ -13,6 +13,37 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.core.answer import Answer
+from bot.core.compose import Composer, Reading
+from bot.core.ids import ROLE_IDS
+from bot.core.intents import CHAT, IntentMatcher
+from bot.core.knowledge import Knowledge
+from bot.core.language import detect_language
+from bot.core.model import IntentData
+from bot.core.phrases import question_for
+from bot.core.roles import ROLE_TOKEN, UNKNOWN, RoleLexicon, abstract_roles, ordered_roles
+from bot.core.text import strip_markup, words
+
+ABSTAIN_BELOW = 0.34
+NEAR_TIE = 0.03
+MAX_TOKENS = 200
+_ACRONYM_WORDS = frozenset(
+    "stand stands mean means meaning acronym abbreviation signifie sigle veut officer prime "
+    "minister minister's letters".split()
+)
+
+
+def _plain(token: str) -> str:
+    """ "who's" -> "who", "pmo's" -> "pmo" for cue matching."""
+    return token[:-2] if token.endswith("'s") else token
+
+
+def _government_office(tokens: list[str], corrected: list[str]) -> bool:
+    """PMO meaning a Prime Minister's Office, asked about as such (not about the acronym)."""
+    text = " ".join(tokens)
+    return "prime minister" in text and not _ACRONYM_QUESTION & set(corrected)
+
+
+_ACRONYM_QUESTION = frozenset("stand stands mean means meaning acronym signifie sigle".split())
 
 
 @dataclass(frozen=True)
@@ -25,29 +56,121 @@ class RoleCard:
 
 
 class Engine:
-    """Temporary minimal engine; replaced by the full pipeline."""
+    def __init__(self, intents: IntentData, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self._lexicon = RoleLexicon(list(intents.role_names))
+        role_words = {w for n in intents.role_names for w in n.tokens}
+        self._matcher = IntentMatcher(intents, role_words | {ROLE_TOKEN})
+        self._matcher.abstract_examples(self._abstract)
+        self._composer = Composer(knowledge)
+
+    @property
+    def version(self) -> str:
+        return self.knowledge.version
+
+    def _abstract(self, tokens: list[str]) -> list[str]:
+        return abstract_roles(tokens, self._lexicon.find(tokens))
+
+    def understand(self, question: str) -> Reading | None:
+        """What a message asks; None when it has no words at all."""
+        cleaned = strip_markup(question)
+        tokens = words(cleaned)[:MAX_TOKENS]
+        if not tokens:
+            return None
+        language = detect_language(cleaned, tokens)
+        mentions = self._lexicon.find(tokens)
+        roles = ordered_roles(mentions)
+        unknown = tuple(dict.fromkeys(m.name for m in mentions if m.role == UNKNOWN))
+        abstracted = abstract_roles(tokens, mentions)
+        corrected = [self._matcher.speller.correct(_plain(t)) for t in abstracted]
+        result = self._matcher.match(corrected, len(roles))
+        best = result.best
+        intent, confidence = best.intent, best.score
+        in_domain = result.in_domain or (
+            intent == "which_role" and self._composer.duty_match(tuple(corrected)) is not None
+        )
+        outside = not in_domain and intent not in CHAT and intent != "roles_overview"
+        if confidence < ABSTAIN_BELOW or outside or _government_office(tokens, corrected):
+            intent = "out_of_scope"
+        intent = self._one_role_many_names(intent, roles, mentions)
+        if intent in CHAT or intent in ("roles_overview", "out_of_scope"):
+            roles = ()
+        return Reading(
+            question=question,
+            language=language,
+            intent=intent,
+            roles=roles,
+            confidence=round(confidence, 3),
+            tokens=tuple(corrected),
+            unknown_roles=unknown,
+            wants_acronym=bool(_ACRONYM_WORDS & set(corrected)),
+        ), result
+
+    @staticmethod
+    def _one_role_many_names(intent: str, roles: tuple[str, ...], mentions: list) -> str:
+        """ "PMO = officer or office?", "programme vs portfolio office": one role named
+        several ways is a question about the name or the kinds, not a comparison."""
+        names = {m.name for m in mentions if m.role != UNKNOWN}
+        if intent != "compare" or len(roles) != 1 or len(names) < 2:
+            return intent
+        return "types" if roles == ("pmo",) and not any("officer" in n for n in names) else "define"
 
     def ask(self, question: str) -> Answer:
-        return self.help_answer("en")
+        understood = self.understand(question)
+        if understood is None:
+            return self.help_answer("en", question)
+        reading, result = understood
+        answer = self._composer.compose(reading)
+        runner = result.runner_up
+        if (
+            answer.answered
+            and runner is not None
+            and reading.intent == result.best.intent
+            and result.best.score - runner.score < NEAR_TIE
+            and runner.intent not in CHAT
+            and runner.intent != "out_of_scope"
+        ):
+            alternative = self._alternative_question(runner.intent, reading)
+            if alternative:
+                from dataclasses import replace
 
-    def help_answer(self, language: str = "en") -> Answer:
-        return Answer(
-            question="",
-            language=language,
-            intent="help",
-            roles=(),
-            confidence=1.0,
-            answered=True,
-            kind="help",
-            title="I answer questions about project-management roles.",
-            suggestions=self.example_questions(language),
-        )
+                answer = replace(answer, did_you_mean=(alternative,))
+        return answer
+
+    def _alternative_question(self, intent: str, reading: Reading) -> str | None:
+        labels = [self._composer.label(r, reading.language) for r in reading.roles] + ["", ""]
+        if intent == "compare" and len(reading.roles) < 2:
+            return None
+        if intent in ("which_role",) or (not reading.roles and intent != "types"):
+            return None
+        return question_for(intent, reading.language, labels[0], labels[1])
+
+    def help_answer(self, language: str = "en", question: str = "") -> Answer:
+        reading = Reading(question, language, "help", (), 1.0)
+        return self._composer.help(reading)
 
     def glossary(self, language: str = "en") -> tuple[RoleCard, ...]:
-        return (RoleCard("pmo", "PMO", "The project management office.", True, "What is a PMO?"),)
+        cards = []
+        for role in ROLE_IDS:
+            rk = self.knowledge.roles[role]
+            statement = rk.summary if rk.covered else rk.note
+            label = rk.label.get(language)
+            cards.append(
+                RoleCard(
+                    role=role,
+                    label=label,
+                    summary=statement.text.get(language) if statement else "",
+                    covered=rk.covered,
+                    example_question=question_for("responsibilities", language, label) or "",
+                )
+            )
+        return tuple(cards)
 
     def example_questions(self, language: str = "en") -> tuple[str, ...]:
-        return ("What is the difference between a PMO and a project manager?",)
+        return self.knowledge.examples.get(language) or self.knowledge.examples.get("en", ())
 
     def who_to_ask(self, language: str = "en") -> tuple[tuple[str, str], ...]:
-        return (("Project standards and methods", "PMO"),)
+        return tuple(
+            (d.duty.get(language), self._composer.label(d.role, language))
+            for d in self.knowledge.who_to_ask
+        )

@@ -27,3 +27,17 @@ def detect_language(text: str, folded_words: list[str]) -> str:
     en = sum(w in _EN for w in folded_words)
     fr += 2 * len(_FR_ONLY.findall(text))
     return "fr" if fr > en else "en"
+
+
+COMMON_WORDS = (
+    _FR
+    | _EN
+    | frozenset(
+        """this that with have your they them then than there their about into over just like
+    some when want need know been were will would could should also only very much many
+    more most such even make made does done said same time work year years well back
+    good great best here what whats where which while whom whose cela avec dans pour
+    sont etre fait faire mais elle nous vous leur tout tous bien tres plus moins ceux
+    quoi quel quels comme""".split()
+    )
+)

@@ -17,7 +17,8 @@ class Example:
 class IntentData:
     role_names: tuple[RoleName, ...]
     examples: tuple[Example, ...]
-    cues: tuple[tuple[str, tuple[str, ...]], ...]  # (intent, phrases)
+    cues: tuple[tuple[str, tuple[str, ...]], ...]  # (intent, phrases): strong signals
+    hints: tuple[tuple[str, tuple[str, ...]], ...]  # (intent, phrases): weak signals
     topics: tuple[tuple[str, tuple[str, ...]], ...]  # (topic, phrases)
     domain: tuple[str, ...]
 

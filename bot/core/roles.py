@@ -62,6 +62,10 @@ class RoleLexicon:
         self._vocab_set = frozenset(self._vocab)
         self._fuzzy_targets = sorted(w for w in name_words if len(w) >= 5)
         self._corrections: dict[str, str] = {}
+        self._names_by_size: dict[int, list[str]] = {}
+        for tokens in self._by_tokens:
+            if len(tokens) > 1:
+                self._names_by_size.setdefault(len(tokens), []).append(" ".join(tokens))
 
     def roles(self) -> frozenset[str]:
         return frozenset(r for r in self._by_tokens.values() if r != UNKNOWN)
@@ -80,6 +84,14 @@ class RoleLexicon:
             self._corrections[base] = fixed
         return fixed
 
+    def _fuzzy_name(self, window: tuple[str, ...]) -> tuple[str, ...] | None:
+        """A multi-word name close to a window that holds a misspelt word."""
+        if all(w in self._vocab_set for w in window):
+            return None
+        names = self._names_by_size.get(len(window), [])
+        best = process.extractOne(" ".join(window), names, scorer=fuzz.ratio, score_cutoff=88)
+        return tuple(best[0].split()) if best else None
+
     def find(self, tokens: list[str]) -> list[RoleMention]:
         """Role mentions (unknown roles included), left to right, longest match first."""
         fixed = [self.correct(t) for t in tokens]
@@ -89,6 +101,11 @@ class RoleLexicon:
             for size in range(min(self.max_len, len(fixed) - i), 0, -1):
                 window = tuple(fixed[i : i + size])
                 role = self._by_tokens.get(window)
+                if role is None and size > 1:
+                    near = self._fuzzy_name(
+                        tuple(_singular(t, self._name_words) for t in tokens[i : i + size])
+                    )
+                    role = self._by_tokens.get(near) if near else None
                 if role is None:
                     continue
                 role = _disambiguate(role, window, fixed, i)

@@ -42,9 +42,13 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+_ELISION = re.compile(r"\b(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)'(?=[a-z])")
+
+
 def words(text: str) -> list[str]:
-    """The folded word tokens of a text (apostrophe suffixes kept: "pmo's")."""
-    return _WORD.findall(fold(text).replace("’", "'"))
+    """The folded word tokens of a text: French elisions split ("l'analyste" -> "l analyste"),
+    English possessives kept ("pmo's")."""
+    return _WORD.findall(_ELISION.sub(lambda m: m.group(0)[:-1] + " ", fold(text)))
 
 
 def normalise(text: str) -> str:

@@ -229,12 +229,21 @@ def _question_title(lines: list[tuple[int, str]], question_at: int) -> int:
 
 
 def _paragraphs(lines: list[tuple[int, str]], out: Segmented) -> list[tuple[int, str, str]]:
-    """(line, text, kind) with kind paragraph | list | heading; bullets merged into lists."""
+    """(line, text, kind) with kind paragraph | list | heading; bullets merged into lists.
+
+    A paragraph that introduces a list ("... the following roles -", "competencies:")
+    keeps the headings and items that follow it, so the passage names what the list is
+    about and is still a verbatim run of the document.
+    """
     result: list[tuple[int, str, str]] = []
     blocks = _Blocks.of(lines)
     for i, (number, block) in enumerate(blocks):
         text = collapse(" ".join(block))
         if not text:
+            continue
+        if result and result[-1][2] == "intro" and _continues_list(text, block, i, blocks):
+            first, previous, _ = result[-1]
+            result[-1] = (first, f"{previous} {text}", "intro")
             continue
         if _BULLET.match(block[0]) and text[0] in "•▪◦·*":
             if result and result[-1][2] == "list":
@@ -255,8 +264,18 @@ def _paragraphs(lines: list[tuple[int, str]], out: Segmented) -> list[tuple[int,
             out.dropped.append(Dropped(number, filters.HEADING))
             result.append((number, text.rstrip(" :–-"), "heading"))
             continue
-        result.append((number, text, "paragraph"))
-    return result
+        kind = "intro" if text.endswith((":", " -", "–")) and followed else "paragraph"
+        result.append((number, text, kind))
+    return [(n, t, "list" if k == "intro" else k) for n, t, k in result]
+
+
+def _continues_list(text: str, block: list[str], i: int, blocks: list) -> bool:
+    """An item, or a heading directly followed by items, under an introducing paragraph."""
+    if _BULLET.match(block[0]):
+        return True
+    if len(block) == 1 and filters.is_heading(text) and i + 1 < len(blocks):
+        return bool(_BULLET.match(blocks[i + 1][1][0]))
+    return False
 
 
 def segment_page(text: str, title: str) -> Segmented:

@@ -1,0 +1,442 @@
+"""Compose short, sourced answers from the curated knowledge (and passages as a fallback).
+
+Nothing is stated without a citation: every line comes from a curated statement or is a
+verbatim passage, and its citations become the answer's sources.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from bot.core.answer import Answer, Comparison, ComparisonRow, Source
+from bot.core.ids import INTENT_TOPIC
+from bot.core.knowledge import Knowledge, Statement
+from bot.core.phrases import question_for, say, topic_name
+from bot.core.text import words
+
+MAX_LINES = 5
+MAX_ROWS = 6
+MAX_SOURCES = 4
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the engine understood; the composer turns it into an answer."""
+
+    question: str
+    language: str
+    intent: str
+    roles: tuple[str, ...]
+    confidence: float
+    tokens: tuple[str, ...] = ()
+    unknown_roles: tuple[str, ...] = ()
+    wants_acronym: bool = False
+
+
+class Composer:
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.k = knowledge
+        self._duties = self._duty_index()
+
+    # -- helpers ---------------------------------------------------------------------
+    def label(self, role: str, language: str) -> str:
+        rk = self.k.roles.get(role)
+        return rk.label.get(language) if rk else role
+
+    def sources(self, cites: list[str]) -> tuple[Source, ...]:
+        out: list[Source] = []
+        for cite in dict.fromkeys(cites):
+            found = self.k.quote(cite)
+            if found is None:
+                continue
+            passage, quote = found
+            doc_id = cite.split("#", 1)[0]
+            doc = self.k.documents.get(doc_id)
+            if doc is None:
+                continue
+            own = cite == passage.id
+            author = (
+                passage.author
+                if own
+                else next((c.author for c in passage.copies if c.id == cite), None)
+            )
+            out.append(
+                Source(
+                    id=cite,
+                    title=doc.title,
+                    publisher=doc.publisher,
+                    author=author,
+                    date=doc.published,
+                    quote=quote,
+                    author_title=passage.author_title if own else None,
+                    organisation=passage.organisation if own else None,
+                )
+            )
+        out.sort(key=lambda s: -self.k.documents[s.id.split("#", 1)[0]].trust)
+        return tuple(out[:MAX_SOURCES])
+
+    def suggestions(self, language: str, roles: tuple[str, ...] = ()) -> tuple[str, ...]:
+        picks: list[str] = []
+        for role in roles:
+            rk = self.k.roles.get(role)
+            if rk and rk.covered:
+                for intent in ("responsibilities", "reporting", "compare"):
+                    other = "project_manager" if role != "project_manager" else "pmo"
+                    q = question_for(
+                        intent, language, self.label(role, language), self.label(other, language)
+                    )
+                    if q:
+                        picks.append(q)
+        picks.extend(self.k.examples.get(language, self.k.examples.get("en", ())))
+        return tuple(dict.fromkeys(picks))[:3]
+
+    def _answer(self, r: Reading, *, answered: bool, kind: str, title: str, **kw) -> Answer:
+        cites: list[str] = kw.pop("cites", [])
+        return Answer(
+            question=r.question,
+            language=r.language,
+            intent=r.intent,
+            roles=r.roles,
+            confidence=r.confidence,
+            answered=answered,
+            kind=kind,  # type: ignore[arg-type]
+            title=title,
+            sources=self.sources(cites),
+            **kw,
+        )
+
+    def _disputes(self, statements: list[Statement], language: str) -> tuple[list[str], list[str]]:
+        warnings, cites = [], []
+        for s in statements:
+            if s.disputed is not None:
+                warnings.append(say("disputed", language, text=s.disputed.text.get(language)))
+                cites.extend(s.disputed.cites)
+        return warnings, cites
+
+    # -- intents ---------------------------------------------------------------------
+    def compose(self, r: Reading) -> Answer:
+        if r.intent == "out_of_scope" or (r.unknown_roles and not r.roles):
+            return self.abstain(r)
+        pairwise = r.intent in ("compare", "reporting", "career", "value")
+        if r.unknown_roles and pairwise and len(r.roles) < 2:
+            return self.abstain(r)  # "PMO vs scrum master": one side is unknown
+        if pairwise and len(r.roles) >= 2:
+            for role in r.roles[:2]:
+                if not self.k.roles[role].covered:
+                    return self.not_covered(r, role)
+        if r.intent == "help":
+            return self.help(r)
+        if r.intent == "smalltalk":
+            return self.smalltalk(r)
+        if r.intent == "roles_overview":
+            return self.overview(r)
+        if r.intent == "which_role":
+            return self.which_role(r)
+        if r.intent == "compare" and len(r.roles) >= 2:
+            return self.compare(r)
+        roles = r.roles or (("pmo",) if r.intent in ("types", "value") else ())
+        if not roles:
+            return self.abstain(r)
+        return self.about_role(r, roles[0])
+
+    def abstain(self, r: Reading) -> Answer:
+        if r.unknown_roles:
+            title = say("unknown_role", r.language, names=", ".join(r.unknown_roles))
+        else:
+            title = say("abstain", r.language)
+        return self._answer(
+            r, answered=False, kind="abstain", title=title, suggestions=self.suggestions(r.language)
+        )
+
+    def help(self, r: Reading) -> Answer:
+        return self._answer(
+            r,
+            answered=True,
+            kind="help",
+            title=say("help_title", r.language),
+            lines=(say("help_line", r.language),),
+            suggestions=self.suggestions(r.language),
+        )
+
+    def smalltalk(self, r: Reading) -> Answer:
+        thanks = {"thanks", "thank", "thx", "merci", "cheers", "ty"}
+        key = "thanks" if thanks & set(r.tokens) else "hello"
+        return self._answer(
+            r,
+            answered=True,
+            kind="smalltalk",
+            title=say(key, r.language),
+            suggestions=self.suggestions(r.language),
+        )
+
+    def not_covered(self, r: Reading, role: str, extra_lines: tuple[str, ...] = ()) -> Answer:
+        rk = self.k.roles[role]
+        lines = list(extra_lines)
+        cites: list[str] = []
+        if rk.note is not None and rk.note.cites:
+            lines.append(rk.note.text.get(r.language))
+            cites.extend(rk.note.cites)
+        title = say("not_covered", r.language, role=self.label(role, r.language))
+        return self._answer(
+            r,
+            answered=False,
+            kind="abstain",
+            title=title,
+            lines=tuple(lines),
+            cites=cites,
+            suggestions=self.suggestions(r.language, tuple(x for x in r.roles if x != role)),
+        )
+
+    def compare(self, r: Reading) -> Answer:
+        a, b = r.roles[0], r.roles[1]
+        lang = r.language
+        for role in (a, b):
+            if not self.k.roles[role].covered:
+                return self.not_covered(r, role)
+        found = self.k.distinction(a, b)
+        cites: list[str] = []
+        warnings: list[str] = []
+        rows: list[ComparisonRow] = []
+        lines: list[str] = []
+        if found is not None:
+            distinction, flipped = found
+            for row in distinction.rows[:MAX_ROWS]:
+                left, right = (row.right, row.left) if flipped else (row.left, row.right)
+                rows.append(ComparisonRow(row.facet.get(lang), left.get(lang), right.get(lang)))
+                cites.extend(row.cites)
+            if distinction.disputed is not None:
+                warnings.append(say("disputed", lang, text=distinction.disputed.text.get(lang)))
+                cites.extend(distinction.disputed.cites)
+            if distinction.note is not None:
+                lines.append(distinction.note.text.get(lang))
+        else:
+            for topic in ("definition", "responsibilities", "reporting"):
+                fa = self.k.roles[a].facts_on(topic)
+                fb = self.k.roles[b].facts_on(topic)
+                if fa and fb:
+                    rows.append(
+                        ComparisonRow(
+                            topic_name(topic, lang), fa[0].text.get(lang), fb[0].text.get(lang)
+                        )
+                    )
+                    cites.extend(fa[0].cites + fb[0].cites)
+            if not rows:
+                for role in (a, b):
+                    summary = self.k.roles[role].summary
+                    if summary is not None:
+                        lines.append(f"{self.label(role, lang)}: {summary.text.get(lang)}")
+                        cites.extend(summary.cites)
+        title = say("compare_title", lang, a=self.label(a, lang), b=self.label(b, lang))
+        comparison = (
+            Comparison(self.label(a, lang), self.label(b, lang), tuple(rows)) if rows else None
+        )
+        return self._answer(
+            r,
+            answered=bool(cites),
+            kind="answer",
+            title=title,
+            comparison=comparison,
+            lines=tuple(lines),
+            warnings=tuple(warnings),
+            cites=cites,
+            suggestions=self.suggestions(lang, (a, b)),
+        )
+
+    def about_role(self, r: Reading, role: str) -> Answer:
+        lang = r.language
+        rk = self.k.roles[role]
+        if not rk.covered:
+            return self.not_covered(r, role)
+        topic = INTENT_TOPIC.get(r.intent, "definition")
+        if topic == "certification":
+            return self._answer(
+                r,
+                answered=False,
+                kind="abstain",
+                title=say("certification", lang, role=self.label(role, lang)),
+                suggestions=self.suggestions(lang, (role,)),
+            )
+        facts = list(rk.facts_on(topic))
+        lines: list[str] = []
+        cites: list[str] = []
+        title = say("topic_title", lang, role=self.label(role, lang), topic=topic_name(topic, lang))
+        if topic == "definition":
+            title = self.label(role, lang)
+            if not facts and rk.summary is not None:
+                facts = [rk.summary]
+            if r.wants_acronym and role in self.k.readings:
+                lines.append(say("readings", lang))
+                for reading in self.k.readings[role]:
+                    lines.append(f"{reading.name.get(lang)}: {reading.statement.text.get(lang)}")
+                    cites.extend(reading.statement.cites)
+                facts = facts[:1]
+        if not facts:
+            return self.extract(r, role, topic)
+        for fact in facts[: MAX_LINES - len(lines)]:
+            lines.append(fact.text.get(lang))
+            cites.extend(fact.cites)
+        warnings, dispute_cites = self._disputes(facts, lang)
+        return self._answer(
+            r,
+            answered=True,
+            kind="answer",
+            title=title,
+            lines=tuple(lines),
+            warnings=tuple(warnings),
+            cites=cites + dispute_cites,
+            suggestions=self.suggestions(lang, (role,)),
+        )
+
+    def extract(self, r: Reading, role: str, topic: str) -> Answer:
+        """No curated statement: quote the best passages that mention the role and topic."""
+        lang = r.language
+        query = " ".join(r.tokens)
+        candidates = [
+            p
+            for p in self.k.passages.values()
+            if p.status == "knowledge" and role in p.roles and topic in p.topics
+        ]
+        ranked = sorted(
+            candidates,
+            key=lambda p: (-fuzz.token_set_ratio(query, " ".join(words(p.text))), p.id),
+        )[:2]
+        if not ranked:
+            rk = self.k.roles[role]
+            known = rk.summary.text.get(lang) if rk.summary else ""
+            lines = (say("known", lang, text=known),) if known else ()
+            return self._answer(
+                r,
+                answered=False,
+                kind="abstain",
+                title=say(
+                    "nothing_on_topic",
+                    lang,
+                    topic=topic_name(topic, lang),
+                    role=self.label(role, lang),
+                ),
+                lines=lines,
+                cites=list(rk.summary.cites) if rk.summary else [],
+                suggestions=self.suggestions(lang, (role,)),
+            )
+        lines = tuple(f"“{p.text}”" for p in ranked)
+        return self._answer(
+            r,
+            answered=True,
+            kind="answer",
+            title=say("extract_title", lang, role=self.label(role, lang)),
+            lines=lines,
+            cites=[p.id for p in ranked],
+            suggestions=self.suggestions(lang, (role,)),
+        )
+
+    def overview(self, r: Reading) -> Answer:
+        lang = r.language
+        lines, cites, thin = [], [], []
+        for rk in self.k.roles.values():
+            if rk.covered and rk.summary is not None and len(lines) < MAX_LINES:
+                lines.append(f"{rk.label.get(lang)}: {rk.summary.text.get(lang)}")
+                cites.extend(rk.summary.cites[:1])
+            else:
+                thin.append(rk.label.get(lang))
+        if thin:
+            lines.append(say("overview_more", lang, names=", ".join(thin)))
+        return self._answer(
+            r,
+            answered=True,
+            kind="answer",
+            title=say("overview_title", lang),
+            lines=tuple(lines),
+            cites=cites,
+            suggestions=self.suggestions(lang),
+        )
+
+    # -- which role ------------------------------------------------------------------
+    def _duty_index(self) -> list[tuple[str, frozenset[str], Statement]]:
+        """(role, word stems, statement) for every responsibility statement."""
+        index = []
+        for role, rk in self.k.roles.items():
+            if not rk.covered:
+                continue
+            for fact in rk.facts:
+                if fact.topic in ("responsibilities", "definition"):
+                    quoted = " ".join(
+                        self.k.quote(c)[1] for c in fact.cites if self.k.quote(c) is not None
+                    )
+                    stems = _stems(f"{fact.text.en} {fact.text.fr} {quoted}")
+                    index.append((role, stems, fact))
+        for duty in self.k.who_to_ask:
+            statement = Statement(duty.duty, duty.cites, "responsibilities")
+            index.append((duty.role, _stems(f"{duty.duty.en} {duty.duty.fr}"), statement))
+        return index
+
+    def duty_match(self, tokens: tuple[str, ...]) -> tuple[float, str, Statement] | None:
+        """The responsibility statement that best covers the duty a question names.
+
+        Score: the share of the question's content words (by stem) that the statement
+        contains, rarer words counting more.
+        """
+        content = [_stem(t) for t in tokens if len(t) > 3 and t not in _QUESTION_WORDS]
+        if not content:
+            return None
+        df = self._duty_df
+        weight = {c: 1.0 / (1 + df.get(c, 0)) for c in content}
+        total = sum(weight.values())
+        best: tuple[float, str, Statement] | None = None
+        for role, stems, statement in self._duties:
+            score = sum(w for c, w in weight.items() if c in stems) / total
+            if best is None or score > best[0]:
+                best = (score, role, statement)
+        return best if best and best[0] >= 0.34 else None
+
+    @property
+    def _duty_df(self) -> dict[str, int]:
+        if not hasattr(self, "_df_cache"):
+            counts: dict[str, int] = {}
+            for _, stems, _ in self._duties:
+                for stem in stems:
+                    counts[stem] = counts.get(stem, 0) + 1
+            self._df_cache = counts
+        return self._df_cache
+
+    def which_role(self, r: Reading) -> Answer:
+        lang = r.language
+        found = self.duty_match(r.tokens)
+        if found is None:
+            return self._answer(
+                r,
+                answered=False,
+                kind="abstain",
+                title=say("which_unknown", lang),
+                suggestions=self.suggestions(lang),
+            )
+        _, role, statement = found
+        reading = Reading(
+            r.question, lang, r.intent, (role,), r.confidence, r.tokens, r.unknown_roles
+        )
+        return self._answer(
+            reading,
+            answered=True,
+            kind="answer",
+            title=say("which_title", lang, role=self.label(role, lang)),
+            lines=(statement.text.get(lang),),
+            cites=list(statement.cites),
+            suggestions=self.suggestions(lang, (role,)),
+        )
+
+
+def _stem(word: str) -> str:
+    return word[:5]
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in words(text) if len(w) > 3)
+
+
+_QUESTION_WORDS = frozenset(
+    "who whom whose which what should would could does have about with this that there "
+    "here usually normally generally typically person people role team someone anyone "
+    "responsible charge handles handle qui quel quelle personne occupe gere "
+    "supposed actually really company ours their your job whos sort".split()
+)

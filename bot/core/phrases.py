@@ -1,0 +1,112 @@
+"""The bot's own fixed wording, in English and French."""
+
+from __future__ import annotations
+
+_PHRASES: dict[str, tuple[str, str]] = {
+    "help_title": (
+        "I answer questions about project-management roles (PMO, project manager, analysts...), "
+        "with my sources.",
+        "Je réponds aux questions sur les rôles de la gestion de projet (PMO, chef de projet, "
+        "analystes...), en citant mes sources.",
+    ),
+    "help_line": (
+        "Ask in your own words, in English or French. Add 'sources' or click 'Show quotes' "
+        "to see the exact words behind an answer.",
+        "Posez votre question avec vos mots, en français ou en anglais. Demandez les "
+        "citations pour voir les mots exacts derrière une réponse.",
+    ),
+    "hello": (
+        "Hello! Ask me about project-management roles.",
+        "Bonjour ! Posez-moi une question sur les rôles projet.",
+    ),
+    "thanks": ("You're welcome.", "Avec plaisir."),
+    "abstain": (
+        "Sorry, I can only answer questions about project-management roles, and that one is "
+        "outside what my sources cover.",
+        "Désolé, je ne réponds qu'aux questions sur les rôles de la gestion de projet, et "
+        "celle-ci sort de ce que couvrent mes sources.",
+    ),
+    "unknown_role": (
+        "I don't know about {names}: my sources don't describe that role.",
+        "Je ne connais pas {names} : mes sources ne décrivent pas ce rôle.",
+    ),
+    "not_covered": (
+        "My sources don't describe the {role} role.",
+        "Mes sources ne décrivent pas le rôle {role}.",
+    ),
+    "nothing_on_topic": (
+        "My sources say nothing about the {topic} of the {role}.",
+        "Mes sources ne disent rien sur {topic} pour le rôle {role}.",
+    ),
+    "certification": (
+        "My sources recommend no certification for the {role}; the only one they mention is "
+        "a paid course in an advertisement, which I don't pass on.",
+        "Mes sources ne recommandent aucune certification pour le rôle {role} ; la seule "
+        "mentionnée est une formation payante dans une publicité, que je ne relaie pas.",
+    ),
+    "compare_title": ("{a} vs {b}", "{a} ou {b}"),
+    "define_title": ("{role}", "{role}"),
+    "topic_title": ("{role}: {topic}", "{role} : {topic}"),
+    "which_title": ("That is usually the {role}.", "C'est en général le rôle : {role}."),
+    "which_unknown": (
+        "I couldn't tell which role owns that from my sources.",
+        "Mes sources ne me permettent pas de dire quel rôle s'en charge.",
+    ),
+    "overview_title": ("Who's who in project work:", "Qui fait quoi dans les projets :"),
+    "overview_more": (
+        "Also recognised (sources say little): {names}.",
+        "Aussi reconnus (peu documentés) : {names}.",
+    ),
+    "extract_title": (
+        "What my sources say about the {role}:",
+        "Ce que disent mes sources sur le rôle {role} :",
+    ),
+    "readings": ("PMO can be read three ways:", "PMO peut se lire de trois façons :"),
+    "disputed": ("Disputed: {text}", "Contesté : {text}"),
+    "known": ("What they do say: {text}", "Ce qu'elles en disent : {text}"),
+}
+
+TOPIC_NAMES = {
+    "definition": ("definition", "la définition"),
+    "responsibilities": ("responsibilities", "les responsabilités"),
+    "skills": ("skills", "les compétences"),
+    "reporting": ("reporting line", "le rattachement"),
+    "career": ("career", "la carrière"),
+    "types": ("types", "les types"),
+    "value": ("value", "l'intérêt"),
+    "certification": ("certifications", "les certifications"),
+}
+
+
+def say(key: str, language: str, **values: str) -> str:
+    en, fr = _PHRASES[key]
+    return (fr if language == "fr" else en).format(**values)
+
+
+def topic_name(topic: str, language: str) -> str:
+    en, fr = TOPIC_NAMES.get(topic, (topic, topic))
+    return fr if language == "fr" else en
+
+
+QUESTION_TEMPLATES: dict[str, tuple[str, str]] = {
+    "compare": (
+        "What is the difference between {a} and {b}?",
+        "Quelle différence entre {a} et {b} ?",
+    ),
+    "define": ("What is {a}?", "Qu'est-ce que {a} ?"),
+    "responsibilities": ("What does {a} do?", "Que fait {a} ?"),
+    "skills": ("What skills does {a} need?", "Quelles compétences pour {a} ?"),
+    "reporting": ("Who does {a} report to?", "À qui rend compte {a} ?"),
+    "career": ("How do I become {a}?", "Comment devenir {a} ?"),
+    "types": ("What types of PMO are there?", "Quels sont les types de PMO ?"),
+    "value": ("Why have {a}?", "Pourquoi avoir {a} ?"),
+    "certification": ("What certification for {a}?", "Quelle certification pour {a} ?"),
+    "roles_overview": ("Who's who in project work?", "Qui fait quoi dans les projets ?"),
+}
+
+
+def question_for(intent: str, language: str, a: str = "", b: str = "") -> str | None:
+    template = QUESTION_TEMPLATES.get(intent)
+    if template is None:
+        return None
+    return (template[1] if language == "fr" else template[0]).format(a=a, b=b)

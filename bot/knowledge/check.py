@@ -1,0 +1,71 @@
+"""``rolebot check``: validate intents and knowledge; every problem names file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.errors import Problem, ValidationError
+from bot.intents_loader import load_intents
+from bot.knowledge.build import GENERATED, PASSAGES, REPORT, _dump, build
+from bot.knowledge.catalogue import load_catalogue, read_document
+from bot.knowledge.curated import load_knowledge
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def check(knowledge_dir: Path, intents_dir: Path) -> list[Problem]:
+    problems: list[Problem] = []
+    try:
+        intents = load_intents(intents_dir)
+    except ValidationError as exc:
+        problems.extend(exc.problems)
+        intents = None
+    try:
+        docs = load_catalogue(knowledge_dir / "sources")
+    except ValidationError as exc:
+        return problems + exc.problems
+    try:
+        knowledge, readers = load_knowledge(knowledge_dir)
+    except ValidationError as exc:
+        return problems + exc.problems
+    texts = {}
+    for doc in docs:
+        text, warnings = read_document(knowledge_dir / "sources", doc)
+        problems.extend(warnings)
+        texts[doc.id] = _collapse(text)
+    for reader in readers:
+        for cite, line, roles in reader.cites:
+            found = knowledge.quote(cite)
+            if found is None:
+                continue
+            passage, quote = found
+            doc_text = texts.get(cite.split("#", 1)[0], "")
+            if _collapse(quote) not in doc_text:
+                problems.append(
+                    Problem(reader.path, line, f"quote of '{cite}' is not verbatim in its document")
+                )
+            if roles and not set(roles) & set(passage.roles):
+                problems.append(
+                    Problem(
+                        reader.path,
+                        line,
+                        f"'{cite}' does not mention {' or '.join(roles)}: cite a passage that does",
+                    )
+                )
+    if intents is not None:
+        problems.extend(_stale(knowledge_dir, intents))
+    return problems
+
+
+def _stale(knowledge_dir: Path, intents) -> list[Problem]:
+    """The committed build must be what a fresh build of the sources gives."""
+    result = build(knowledge_dir, intents)
+    problems = []
+    for name, value in ((PASSAGES, result.passages), (REPORT, result.report)):
+        path = knowledge_dir / GENERATED / name
+        current = path.read_text(encoding="utf-8") if path.is_file() else ""
+        if current != _dump(value):
+            problems.append(Problem(path, 1, "out of date with the sources: run 'rolebot build'"))
+    return problems

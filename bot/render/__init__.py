@@ -1,0 +1,1 @@
+"""Platform renderings of the neutral :class:`bot.core.answer.Answer` (one module per platform)."""

@@ -1,0 +1,392 @@
+"""Adaptive Card (schema 1.5) rendering of the neutral answer, for Microsoft Teams.
+
+Pure functions returning plain JSON-ready dicts: no SDK import, no I/O.
+
+Every card carries the plain-text answer as its ``fallbackText``, and every message
+activity carries it as its ``summary``. Buttons are ``Action.Submit`` whose ``data`` holds
+``{"rolebot": <action>, ...}``; :func:`parse_action` reads them back (from a message
+activity's ``value`` or an ``adaptiveCard/action`` invoke's ``action.data``).
+
+All dynamic text goes through :func:`escape_markdown`, so nothing a user typed (or a source
+document contains) is rendered as markup, a link or a mention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from bot.core.answer import Answer, Source
+
+CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
+CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
+CARD_VERSION = "1.5"
+
+ACTION_KEY = "rolebot"
+REASON_INPUT = "rolebot_reason"
+COMMENT_INPUT = "rolebot_comment"
+
+MAX_QUESTION = 500
+MAX_REASON = 200
+MAX_QUOTE = 700
+MAX_QUOTES = 8
+MAX_BUTTONS = 5
+
+ActionKind = Literal["ask", "quotes", "feedback"]
+
+_LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "sources": "Sources",
+        "quotes": "Show quotes",
+        "quotes_title": "Quotes",
+        "helpful": "👍 Helpful",
+        "not_helpful": "👎 Not helpful",
+        "did_you_mean": "Did you mean…",
+        "try": "You can ask",
+        "reason": "What was wrong? (optional)",
+        "comment": "Anything to add? (optional)",
+        "send": "Send feedback",
+        "thanks": "Thanks for your feedback.",
+        "thanks_negative": "Thanks, noted. This helps improve the answers.",
+        "no_quotes": "This answer has no quoted sources.",
+        "error": "Sorry, something went wrong while answering. Please try again.",
+        "wrong": "Wrong or misleading",
+        "incomplete": "Incomplete",
+        "unclear": "Hard to understand",
+        "off_topic": "Did not answer my question",
+    },
+    "fr": {
+        "sources": "Sources",
+        "quotes": "Voir les citations",
+        "quotes_title": "Citations",
+        "helpful": "👍 Utile",
+        "not_helpful": "👎 Pas utile",
+        "did_you_mean": "Vouliez-vous dire…",
+        "try": "Vous pouvez demander",
+        "reason": "Qu'est-ce qui n'allait pas ? (facultatif)",
+        "comment": "Un commentaire ? (facultatif)",
+        "send": "Envoyer",
+        "thanks": "Merci pour votre retour.",
+        "thanks_negative": "Merci, c'est noté. Cela aide à améliorer les réponses.",
+        "no_quotes": "Cette réponse ne cite aucune source.",
+        "error": "Désolé, une erreur s'est produite. Veuillez réessayer.",
+        "wrong": "Faux ou trompeur",
+        "incomplete": "Incomplet",
+        "unclear": "Difficile à comprendre",
+        "off_topic": "Ne répond pas à ma question",
+    },
+}
+REASONS = ("wrong", "incomplete", "unclear", "off_topic")
+
+
+def label(language: str, key: str) -> str:
+    """A UI string in the answer's language (English when the language is unknown)."""
+    return _LABELS.get(language, _LABELS["en"])[key]
+
+
+# --- escaping -----------------------------------------------------------------------------
+
+_MD_PUNCT = re.compile(r"([\\`*_\[\]<>~#|])")
+_LIST_MARKER = re.compile(r"(?m)^(\s*)([-+]|\d+)([.)]?)(?=\s)")
+
+
+def escape_markdown(text: str) -> str:
+    """Make ``text`` render literally in an Adaptive Card ``TextBlock``.
+
+    Backslash-escapes the Markdown punctuation the card renderers honour (emphasis, links,
+    code, angle brackets such as ``<at>``), list markers at line starts and the ``{{...}}``
+    date/time function syntax.
+    """
+    text = _MD_PUNCT.sub(r"\\\1", text)
+    text = _LIST_MARKER.sub(_escape_marker, text)
+    return text.replace("{{", "{\u200b{")
+
+
+def _escape_marker(match: re.Match[str]) -> str:
+    indent, marker, dot = match.groups()
+    if dot:
+        return f"{indent}{marker}\\{dot}"
+    if marker.isdigit():
+        return match.group(0)
+    return f"{indent}\\{marker}"
+
+
+def _text(text: str, **props: Any) -> dict[str, Any]:
+    return {"type": "TextBlock", "text": escape_markdown(text), "wrap": True, **props}
+
+
+# --- actions ------------------------------------------------------------------------------
+
+
+def ask_data(question: str) -> dict[str, Any]:
+    return {ACTION_KEY: "ask", "question": question[:MAX_QUESTION]}
+
+
+def quotes_data(question: str) -> dict[str, Any]:
+    return {ACTION_KEY: "quotes", "question": question[:MAX_QUESTION]}
+
+
+def feedback_data(answer: Answer, helpful: bool) -> dict[str, Any]:
+    return {
+        ACTION_KEY: "feedback",
+        "helpful": helpful,
+        "question": answer.question[:MAX_QUESTION],
+        "intent": answer.intent,
+        "roles": list(answer.roles),
+        "lang": answer.language,
+    }
+
+
+def _submit(title: str, data: dict[str, Any], **props: Any) -> dict[str, Any]:
+    return {"type": "Action.Submit", "title": title[:120], "data": data, **props}
+
+
+@dataclass(frozen=True)
+class CardAction:
+    """A card button press, as read back from its submitted data."""
+
+    kind: ActionKind
+    question: str
+    helpful: bool = False
+    intent: str = ""
+    roles: tuple[str, ...] = ()
+    language: str = "en"
+    reason: str | None = None
+
+
+def parse_action(data: object) -> CardAction | None:
+    """The action behind a card submit, or None when the data is not one of ours."""
+    if not isinstance(data, dict):
+        return None
+    kind = data.get(ACTION_KEY)
+    question = data.get("question")
+    if kind not in ("ask", "quotes", "feedback") or not isinstance(question, str):
+        return None
+    question = question.strip()[:MAX_QUESTION]
+    lang = data.get("lang")
+    language = lang if isinstance(lang, str) and lang in _LABELS else "en"
+    if kind != "feedback":
+        return CardAction(kind=kind, question=question, language=language) if question else None
+    helpful = data.get("helpful")
+    if not isinstance(helpful, bool):
+        return None
+    intent = data.get("intent")
+    roles = data.get("roles")
+    return CardAction(
+        kind="feedback",
+        question=question,
+        helpful=helpful,
+        intent=intent[:100] if isinstance(intent, str) else "",
+        roles=tuple(r[:100] for r in roles if isinstance(r, str))[:20]
+        if isinstance(roles, list)
+        else (),
+        language=language,
+        reason=None if helpful else _reason(data),
+    )
+
+
+def _reason(data: dict[str, Any]) -> str | None:
+    parts: list[str] = []
+    choice = data.get(REASON_INPUT)
+    if isinstance(choice, str) and choice.strip():
+        parts.append(choice.strip())
+    comment = data.get(COMMENT_INPUT)
+    if isinstance(comment, str) and comment.strip():
+        parts.append(" ".join(comment.split()))
+    return ": ".join(parts)[:MAX_REASON] or None
+
+
+# --- cards --------------------------------------------------------------------------------
+
+
+def _card(body: list[dict[str, Any]], fallback: str, **props: Any) -> dict[str, Any]:
+    return {
+        "type": "AdaptiveCard",
+        "$schema": CARD_SCHEMA,
+        "version": CARD_VERSION,
+        "fallbackText": fallback,
+        "msteams": {"width": "Full"},
+        "body": body,
+        **props,
+    }
+
+
+def _comparison(answer: Answer) -> list[dict[str, Any]]:
+    comp = answer.comparison
+    if comp is None:
+        return []
+
+    def columns(left: dict[str, Any], right: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "type": "ColumnSet",
+            "columns": [
+                {"type": "Column", "width": "stretch", "items": [left]},
+                {"type": "Column", "width": "stretch", "items": [right]},
+            ],
+        }
+
+    out = [
+        columns(
+            _text(comp.left, weight="Bolder", color="Accent"),
+            _text(comp.right, weight="Bolder", color="Accent"),
+        )
+    ]
+    out[0]["separator"] = True
+    for row in comp.rows:
+        out.append(_text(row.facet, weight="Bolder", isSubtle=True, spacing="Medium"))
+        out.append({**columns(_text(row.left), _text(row.right)), "spacing": "Small"})
+    return out
+
+
+def _unique_sources(sources: tuple[Source, ...]) -> list[Source]:
+    seen: dict[str, Source] = {}
+    for source in sources:
+        seen.setdefault(source.credit() + "\x00" + source.title, source)
+    return list(seen.values())
+
+
+def _sources(answer: Answer) -> list[dict[str, Any]]:
+    if not answer.sources:
+        return []
+    out: list[dict[str, Any]] = [
+        _text(label(answer.language, "sources"), weight="Bolder", size="Small", separator=True)
+    ]
+    for source in _unique_sources(answer.sources):
+        credit = f"{source.title} — {source.credit()}"
+        out.append(_text(credit, size="Small", isSubtle=True, spacing="None"))
+    return out
+
+
+def _choices(answer: Answer) -> list[dict[str, Any]]:
+    if answer.did_you_mean:
+        heading, questions = label(answer.language, "did_you_mean"), answer.did_you_mean
+    elif answer.suggestions:
+        heading, questions = label(answer.language, "try"), answer.suggestions
+    else:
+        return []
+    buttons = [_submit(q, ask_data(q)) for q in questions[:MAX_BUTTONS]]
+    return [
+        _text(heading, weight="Bolder", size="Small", spacing="Medium"),
+        {"type": "ActionSet", "actions": buttons},
+    ]
+
+
+def _feedback_actions(answer: Answer) -> list[dict[str, Any]]:
+    lang = answer.language
+    reasons = {
+        "type": "Input.ChoiceSet",
+        "id": REASON_INPUT,
+        "label": label(lang, "reason"),
+        "style": "expanded",
+        "choices": [{"title": label(lang, r), "value": r} for r in REASONS],
+    }
+    comment = {
+        "type": "Input.Text",
+        "id": COMMENT_INPUT,
+        "label": label(lang, "comment"),
+        "maxLength": MAX_REASON,
+    }
+    negative = {
+        "type": "Action.ShowCard",
+        "title": label(lang, "not_helpful"),
+        "card": {
+            "type": "AdaptiveCard",
+            "version": CARD_VERSION,
+            "body": [reasons, comment],
+            "actions": [_submit(label(lang, "send"), feedback_data(answer, helpful=False))],
+        },
+    }
+    return [_submit(label(lang, "helpful"), feedback_data(answer, helpful=True)), negative]
+
+
+def _wants_feedback(answer: Answer) -> bool:
+    return answer.kind not in ("help", "smalltalk") and bool(answer.question)
+
+
+def answer_card(answer: Answer) -> dict[str, Any]:
+    """The answer as an Adaptive Card: title, comparison columns, lines, sources, actions."""
+    body: list[dict[str, Any]] = []
+    if answer.title:
+        body.append(_text(answer.title, weight="Bolder", size="Medium"))
+    body.extend(_comparison(answer))
+    body.extend(_text(f"• {line}", spacing="Small") for line in answer.lines)
+    body.extend(_text(f"⚠ {w}", color="Warning", spacing="Small") for w in answer.warnings)
+    body.extend(_sources(answer))
+    body.extend(_choices(answer))
+    actions: list[dict[str, Any]] = []
+    if any(s.quote for s in answer.sources) and answer.question:
+        actions.append(_submit(label(answer.language, "quotes"), quotes_data(answer.question)))
+    if _wants_feedback(answer):
+        actions.extend(_feedback_actions(answer))
+    card = _card(body, answer.text)
+    if actions:
+        card["actions"] = actions
+    return card
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def quotes_text(answer: Answer) -> str:
+    """The quotes as plain text (the quotes card's fallback)."""
+    lines = [label(answer.language, "quotes_title")]
+    for source in answer.sources[:MAX_QUOTES]:
+        lines.append(f"“{_clip(source.quote, MAX_QUOTE)}” — {source.credit()}, {source.title}")
+    if len(lines) == 1:
+        lines.append(label(answer.language, "no_quotes"))
+    return "\n".join(lines)
+
+
+def quotes_card(answer: Answer) -> dict[str, Any]:
+    """The exact source passages behind an answer, one block per source."""
+    body: list[dict[str, Any]] = [
+        _text(label(answer.language, "quotes_title"), weight="Bolder", size="Medium")
+    ]
+    if answer.title:
+        body.append(_text(answer.title, isSubtle=True, spacing="None"))
+    quoted = [s for s in answer.sources if s.quote][:MAX_QUOTES]
+    for source in quoted:
+        who = source.credit()
+        about = [p for p in (source.author_title, source.organisation) if p]
+        if about:
+            who += " (" + ", ".join(about) + ")"
+        body.append(
+            {
+                "type": "Container",
+                "style": "emphasis",
+                "spacing": "Medium",
+                "items": [
+                    _text(f"“{_clip(source.quote, MAX_QUOTE)}”"),
+                    _text(f"— {who}", size="Small", isSubtle=True, spacing="Small"),
+                    _text(source.title, size="Small", isSubtle=True, spacing="None"),
+                ],
+            }
+        )
+    if not quoted:
+        body.append(_text(label(answer.language, "no_quotes")))
+    return _card(body, quotes_text(answer))
+
+
+def message_activity(card: dict[str, Any], summary: str) -> dict[str, Any]:
+    """A message activity carrying one card, with ``summary`` as its plain-text fallback."""
+    return {
+        "type": "message",
+        "summary": summary,
+        "attachments": [{"contentType": CARD_CONTENT_TYPE, "content": card}],
+    }
+
+
+def answer_activity(answer: Answer) -> dict[str, Any]:
+    return message_activity(answer_card(answer), answer.text)
+
+
+def quotes_activity(answer: Answer) -> dict[str, Any]:
+    return message_activity(quotes_card(answer), quotes_text(answer))
+
+
+def text_activity(text: str) -> dict[str, Any]:
+    """A short plain-text message (acknowledgements, errors); never parsed as markup."""
+    return {"type": "message", "text": text, "textFormat": "plain"}
