@@ -6,6 +6,7 @@ verbatim passage, and its citations become the answer's sources.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -39,6 +40,10 @@ class Composer:
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
         self._duties = self._duty_index()
+        self._duty_df: dict[str, int] = {}
+        for _, stems, _, _ in self._duties:
+            for stem in stems:
+                self._duty_df[stem] = self._duty_df.get(stem, 0) + 1
 
     # -- helpers ---------------------------------------------------------------------
     def label(self, role: str, language: str) -> str:
@@ -120,7 +125,7 @@ class Composer:
         if r.intent == "out_of_scope" or (r.unknown_roles and not r.roles):
             return self.abstain(r)
         pairwise = r.intent in ("compare", "reporting", "career", "value")
-        if r.unknown_roles and pairwise and len(r.roles) < 2:
+        if r.unknown_roles and r.intent in ("compare", "reporting") and len(r.roles) < 2:
             return self.abstain(r)  # "PMO vs scrum master": one side is unknown
         if pairwise and len(r.roles) >= 2:
             for role in r.roles[:2]:
@@ -353,7 +358,7 @@ class Composer:
         )
 
     # -- which role ------------------------------------------------------------------
-    def _duty_index(self) -> list[tuple[str, frozenset[str], Statement]]:
+    def _duty_index(self) -> list[tuple[str, frozenset[str], Statement, bool]]:
         """(role, word stems, statement) for every responsibility statement."""
         index = []
         for role, rk in self.k.roles.items():
@@ -361,44 +366,35 @@ class Composer:
                 continue
             for fact in rk.facts:
                 if fact.topic in ("responsibilities", "definition"):
-                    quoted = " ".join(
-                        self.k.quote(c)[1] for c in fact.cites if self.k.quote(c) is not None
-                    )
-                    stems = _stems(f"{fact.text.en} {fact.text.fr} {quoted}")
-                    index.append((role, stems, fact))
+                    # Our own wording only: a cited passage often describes both sides.
+                    index.append((role, _stems(f"{fact.text.en} {fact.text.fr}"), fact, False))
         for duty in self.k.who_to_ask:
             statement = Statement(duty.duty, duty.cites, "responsibilities")
-            index.append((duty.role, _stems(f"{duty.duty.en} {duty.duty.fr}"), statement))
+            index.append((duty.role, _stems(f"{duty.duty.en} {duty.duty.fr}"), statement, True))
         return index
 
     def duty_match(self, tokens: tuple[str, ...]) -> tuple[float, str, Statement] | None:
         """The responsibility statement that best covers the duty a question names.
 
-        Score: the share of the question's content words (by stem) that the statement
-        contains, rarer words counting more.
+        Each content word the statements know counts by its rarity among them (IDF); the
+        statement with the largest matched weight wins if it covers enough of the weight.
         """
-        content = [_stem(t) for t in tokens if len(t) > 3 and t not in _QUESTION_WORDS]
-        if not content:
-            return None
         df = self._duty_df
-        weight = {c: 1.0 / (1 + df.get(c, 0)) for c in content}
-        total = sum(weight.values())
+        n = len(self._duties)
+        content = {_stem(t) for t in tokens if len(t) > 3 and t not in _QUESTION_WORDS}
+        known = {c: math.log((n + 1) / (df[c] + 0.5)) for c in content if c in df}
+        total = sum(known.values())
+        if not total:
+            return None
         best: tuple[float, str, Statement] | None = None
-        for role, stems, statement in self._duties:
-            score = sum(w for c, w in weight.items() if c in stems) / total
+        for role, stems, statement, routing in self._duties:
+            score = sum(w for c, w in known.items() if c in stems)
+            score += 0.05 * routing  # on a tie, the explicit "who to ask" routing wins
             if best is None or score > best[0]:
                 best = (score, role, statement)
-        return best if best and best[0] >= 0.34 else None
-
-    @property
-    def _duty_df(self) -> dict[str, int]:
-        if not hasattr(self, "_df_cache"):
-            counts: dict[str, int] = {}
-            for _, stems, _ in self._duties:
-                for stem in stems:
-                    counts[stem] = counts.get(stem, 0) + 1
-            self._df_cache = counts
-        return self._df_cache
+        if best is None or best[0] / total < 0.3:
+            return None
+        return (min(1.0, best[0] / total), best[1], best[2])
 
     def which_role(self, r: Reading) -> Answer:
         lang = r.language

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from bot.core.answer import Answer
 from bot.core.compose import Composer, Reading
 from bot.core.ids import ROLE_IDS
-from bot.core.intents import CHAT, IntentMatcher
+from bot.core.intents import CHAT, IntentMatcher, plain
 from bot.core.knowledge import Knowledge
-from bot.core.language import detect_language
+from bot.core.language import COMMON_WORDS, detect_language
 from bot.core.model import IntentData
 from bot.core.phrases import question_for
 from bot.core.roles import ROLE_TOKEN, UNKNOWN, RoleLexicon, abstract_roles, ordered_roles
@@ -37,10 +37,15 @@ def _plain(token: str) -> str:
     return token[:-2] if token.endswith("'s") else token
 
 
-def _government_office(tokens: list[str], corrected: list[str]) -> bool:
-    """PMO meaning a Prime Minister's Office, asked about as such (not about the acronym)."""
-    text = " ".join(tokens)
-    return "prime minister" in text and not _ACRONYM_QUESTION & set(corrected)
+def _prime_minister(tokens: list[str], cue_tokens: list[str]) -> str | None:
+    """ "reading" when asking whether PMO means a Prime Minister's Office, "other" when
+    asking about such an office itself, None when neither is named."""
+    text = f" {' '.join(tokens)} "
+    if " prime minister" not in text:
+        return None
+    if " pmo " in text and (_ACRONYM_QUESTION & set(cue_tokens) or " is pmo " in text):
+        return "reading"
+    return "other"
 
 
 _ACRONYM_QUESTION = frozenset("stand stands mean means meaning acronym signifie sigle".split())
@@ -60,7 +65,10 @@ class Engine:
         self.knowledge = knowledge
         self._lexicon = RoleLexicon(list(intents.role_names))
         role_words = {w for n in intents.role_names for w in n.tokens}
-        self._matcher = IntentMatcher(intents, role_words | {ROLE_TOKEN})
+        real_words = {w for p in knowledge.passages.values() for w in words(p.text)}
+        self._matcher = IntentMatcher(
+            intents, role_words | real_words | COMMON_WORDS | {ROLE_TOKEN}
+        )
         self._matcher.abstract_examples(self._abstract)
         self._composer = Composer(knowledge)
 
@@ -81,16 +89,20 @@ class Engine:
         mentions = self._lexicon.find(tokens)
         roles = ordered_roles(mentions)
         unknown = tuple(dict.fromkeys(m.name for m in mentions if m.role == UNKNOWN))
-        abstracted = abstract_roles(tokens, mentions)
-        corrected = [self._matcher.speller.correct(_plain(t)) for t in abstracted]
-        result = self._matcher.match(corrected, len(roles))
+        speller = self._matcher.speller
+        corrected = [speller.correct(plain(t)) for t in abstract_roles(tokens, mentions)]
+        cue_tokens = [speller.correct(plain(t)) for t in tokens]
+        result = self._matcher.match(corrected, len(roles), cue_tokens)
         best = result.best
         intent, confidence = best.intent, best.score
         in_domain = result.in_domain or (
             intent == "which_role" and self._composer.duty_match(tuple(corrected)) is not None
         )
         outside = not in_domain and intent not in CHAT and intent != "roles_overview"
-        if confidence < ABSTAIN_BELOW or outside or _government_office(tokens, corrected):
+        office = _prime_minister(tokens, cue_tokens)
+        if office == "reading":
+            intent, confidence = "define", max(confidence, 0.6)
+        elif confidence < ABSTAIN_BELOW or outside or office == "other":
             intent = "out_of_scope"
         intent = self._one_role_many_names(intent, roles, mentions)
         if intent in CHAT or intent in ("roles_overview", "out_of_scope"):
@@ -103,7 +115,7 @@ class Engine:
             confidence=round(confidence, 3),
             tokens=tuple(corrected),
             unknown_roles=unknown,
-            wants_acronym=bool(_ACRONYM_WORDS & set(corrected)),
+            wants_acronym=bool(_ACRONYM_WORDS & set(cue_tokens)),
         ), result
 
     @staticmethod

@@ -57,6 +57,15 @@ class IntentResult:
         return self.ranking[1] if len(self.ranking) > 1 else None
 
 
+def plain(token: str) -> str:
+    """ "who's" -> "who", "pmo's" -> "pmo": contractions and possessives do not change a cue."""
+    return token[:-2] if token.endswith("'s") else token
+
+
+def plain_words(text: str) -> tuple[str, ...]:
+    return tuple(plain(w) for w in words(text))
+
+
 def _phrase_in(tokens: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
     n = len(phrase)
     if n == 1:
@@ -66,8 +75,8 @@ def _phrase_in(tokens: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
 
 class IntentMatcher:
     def __init__(self, data: IntentData, role_words: set[str]) -> None:
-        self._cues = [(i, [tuple(words(p)) for p in ps], 1.0) for i, ps in data.cues]
-        self._cues += [(i, [tuple(words(p)) for p in ps], HINT_WEIGHT) for i, ps in data.hints]
+        self._cues = [(i, [plain_words(p) for p in ps], 1.0) for i, ps in data.cues]
+        self._cues += [(i, [plain_words(p) for p in ps], HINT_WEIGHT) for i, ps in data.hints]
         self._domain = [tuple(words(p)) for p in data.domain]
         vocab: set[str] = set()
         for _, phrases, _ in self._cues:
@@ -102,10 +111,12 @@ class IntentMatcher:
             return 0.0
         return sum(w for w, hit in weights if hit) / total
 
-    def match(self, tokens: list[str], n_roles: int) -> IntentResult:
-        """Score every intent for role-abstracted, typo-corrected tokens."""
+    def match(self, tokens: list[str], n_roles: int, cue_tokens: list[str]) -> IntentResult:
+        """Score every intent: examples against role-abstracted tokens, cue words against
+        the typo-corrected words as written (so "strategic PMO" still shows "strategic")."""
         toks = tuple(tokens)
         present = frozenset(toks)
+        cue_toks = tuple(cue_tokens)
         query = " ".join(toks)
         example_score: dict[str, float] = dict.fromkeys(self._intents, 0.0)
         if self._example_strings and query:
@@ -123,16 +134,18 @@ class IntentMatcher:
         cue_score = dict.fromkeys(self._intents, 0.0)
         for intent, phrases, weight in self._cues:
             for phrase in phrases:
-                if _phrase_in(toks, phrase):
+                if _phrase_in(cue_toks, phrase):
                     strength = weight * min(1.0, 0.7 + 0.15 * len(phrase))
                     cue_score[intent] = max(cue_score[intent], strength)
-        in_domain = n_roles > 0 or any(_phrase_in(toks, p) for p in self._domain)
+        in_domain = n_roles > 0 or any(_phrase_in(cue_toks, p) for p in self._domain)
         topical = {i for i in TOPICAL if cue_score.get(i, 0.0) >= STRONG}
         scores = {}
         for intent in self._intents:
             s = 0.55 * example_score[intent] + 0.45 * cue_score[intent]
             s += self._structure(intent, n_roles, present, in_domain, len(toks), topical)
-            if intent == "out_of_scope" and cue_score[intent] >= STRONG:
+            if intent == "out_of_scope" and cue_score[intent] >= STRONG and (
+                n_roles == 0 or len(toks) <= 12
+            ):
                 s += 0.3  # salary, weather, IT help: out of scope even when a role is named
             scores[intent] = max(0.0, min(1.0, s))
         ranking = tuple(

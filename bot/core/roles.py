@@ -90,7 +90,12 @@ class RoleLexicon:
             return None
         names = self._names_by_size.get(len(window), [])
         best = process.extractOne(" ".join(window), names, scorer=fuzz.ratio, score_cutoff=88)
-        return tuple(best[0].split()) if best else None
+        if best is None:
+            return None
+        name = tuple(best[0].split())
+        if all(fuzz.ratio(a, b) >= 75 for a, b in zip(window, name, strict=True)):
+            return name
+        return None
 
     def find(self, tokens: list[str]) -> list[RoleMention]:
         """Role mentions (unknown roles included), left to right, longest match first."""

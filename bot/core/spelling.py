@@ -21,13 +21,19 @@ class Speller:
         if hit is None and len(token) == 4:
             # Short words: one swap, insertion or deletion ("hlep", "typs"), same first letter.
             near = [w for w in self._short if w[0] == token[0] and OSA.distance(token, w) <= 1]
-            hit = near[0] if len(near) == 1 else token
+            hit = max(near, key=lambda w: (fuzz.ratio(token, w), w)) if near else token
             self._cache[token] = hit
         if hit is None:
             best = process.extractOne(
                 token, self._targets, scorer=fuzz.ratio, score_cutoff=self._cutoff
             )
-            hit = best[0] if best and best[0][0] == token[0] else token
+            ok = best and best[0][0] == token[0] and OSA.distance(token, best[0]) <= _edits(token)
+            hit = best[0] if ok else token
             if len(self._cache) < 50_000:
                 self._cache[token] = hit
         return hit
+
+
+def _edits(token: str) -> int:
+    """How many typing slips a word of this length may carry and still be corrected."""
+    return 1 if len(token) <= 7 else 2

@@ -148,7 +148,7 @@ def escape(text: str) -> str:
     A word joiner after ``@`` keeps ``@channel`` / ``@here`` / ``@everyone`` readable but
     stops any automatic parsing from turning them into a broadcast.
     """
-    return text
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _BROADCAST.sub("@\u2060\\1", text)
 
 

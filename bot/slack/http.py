@@ -12,13 +12,17 @@ import asyncio
 import logging
 
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
-from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
+from slack_bolt.adapter.starlette.async_handler import (
+    to_async_bolt_request,
+    to_starlette_response,
+)
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.request.internals import parse_body
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
+from bot.slack.app import RolebotSlackApp
 from bot.slack.settings import SlackSettings
 
 log = logging.getLogger(__name__)
@@ -29,26 +33,37 @@ MAX_BODY_BYTES = 1024 * 1024
 
 def slack_routes(app: AsyncApp, path: str = EVENTS_PATH) -> list[Route]:
     """The route for events, slash commands and interactivity, guarded against bad bodies."""
-    handler = AsyncSlackRequestHandler(app)
 
     async def endpoint(request: Request) -> Response:
         timestamp = request.headers.get("x-slack-request-timestamp", "")
         signature = request.headers.get("x-slack-signature", "")
         if not timestamp.isdigit() or not signature.startswith("v0="):
             return PlainTextResponse("invalid signature", status_code=401)
-        length = request.headers.get("content-length", "")
-        if length.isdigit() and int(length) > MAX_BODY_BYTES:
-            return PlainTextResponse("request too large", status_code=413)
-        raw = await request.body()
-        if len(raw) > MAX_BODY_BYTES:
+        raw = await _read_limited(request)
+        if raw is None:
             return PlainTextResponse("request too large", status_code=413)
         problem = _malformed(raw, request.headers.get("content-type"))
         if problem:
             log.warning("slack: rejected a malformed request: %s", problem)
             return PlainTextResponse(f"malformed request: {problem}", status_code=400)
-        return await handler.handle(request)
+        return to_starlette_response(await app.async_dispatch(to_async_bolt_request(request, raw)))
 
     return [Route(path, endpoint, methods=["POST"])]
+
+
+async def _read_limited(request: Request) -> bytes | None:
+    """The body, or None as soon as it exceeds :data:`MAX_BODY_BYTES`."""
+    length = request.headers.get("content-length", "")
+    if length.isdigit() and int(length) > MAX_BODY_BYTES:
+        return None
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _malformed(raw: bytes, content_type: str | None) -> str | None:
@@ -64,7 +79,7 @@ def _malformed(raw: bytes, content_type: str | None) -> str | None:
         return "body is neither JSON nor a form"
     if not isinstance(body, dict):
         return "body is not an object"
-    for key in ("event", "user", "container", "message", "team", "channel", "view"):
+    for key in ("user", "container", "message", "team", "channel", "view"):
         if key in body and not isinstance(body[key], dict | str):
             return f"{key!r} has the wrong type"
     if "event" in body and not isinstance(body["event"], dict):
@@ -89,6 +104,5 @@ async def run_socket_mode(
         await (stop or asyncio.Event()).wait()
     finally:
         await handler.close_async()
-        replies = getattr(app, "replies", None)
-        if replies is not None:
-            await replies.drain(timeout=10)
+        if isinstance(app, RolebotSlackApp):
+            await app.replies.drain(timeout=10)

@@ -56,9 +56,9 @@ class Click:
         except ValueError as error:
             raise BadSlackPayload(f"button value: {error}") from error
         user = text_field(dict_field(body, "user"), "id")
-        container = body.get("container") if isinstance(body.get("container"), dict) else {}
-        message = body.get("message") if isinstance(body.get("message"), dict) else {}
-        channel = container.get("channel_id") or (body.get("channel") or {}).get("id")
+        container = _object(body, "container")
+        message = _object(body, "message")
+        channel = container.get("channel_id") or _object(body, "channel").get("id")
         thread_ts = message.get("thread_ts")
         if not thread_ts and isinstance(channel, str) and not channel.startswith("D"):
             thread_ts = message.get("ts") or container.get("message_ts")
@@ -74,6 +74,11 @@ class Click:
             ephemeral=bool(container.get("is_ephemeral")),
             trigger_id=trigger_id if isinstance(trigger_id, str) else None,
         )
+
+
+def _object(data: dict[str, Any], key: str) -> dict[str, Any]:
+    value = data.get(key)
+    return value if isinstance(value, dict) else {}
 
 
 async def _private(click: Click, client: AsyncWebClient, message: Message, **extra: Any) -> None:
