@@ -60,7 +60,7 @@ def _passages_of(doc: Document, text: str, tagger: Tagger) -> tuple[list[dict], 
                 "author_title": by.title if by else None,
                 "organisation": by.organisation if by else None,
                 "roles": list(tagger.roles(seg.text)),
-                "topics": list(tagger.topics(seg.text)),
+                "topics": list(tagger.topics(f"{seg.heading or ''} {seg.text}")),
                 "language": tagger.language(seg.text),
                 "status": "fragment" if seg.status == FRAGMENT else "knowledge",
             }

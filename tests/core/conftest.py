@@ -1,0 +1,9 @@
+import pytest
+
+from bot.bootstrap import load_engine
+from bot.core.engine import Engine
+
+
+@pytest.fixture(scope="session")
+def engine() -> Engine:
+    return load_engine()

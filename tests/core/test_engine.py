@@ -1,0 +1,94 @@
+"""Behaviour a user notices: what is recognised, what is answered, what is refused."""
+
+import pytest
+
+from bot.core.ids import INTENT_IDS, ROLE_IDS
+
+
+def test_pmo_vs_project_manager_is_a_sourced_side_by_side(engine):
+    answer = engine.ask("pmo vs pm??")
+    assert (answer.intent, answer.roles, answer.answered) == (
+        "compare",
+        ("pmo", "project_manager"),
+        True,
+    )
+    assert answer.comparison is not None and answer.comparison.rows
+    assert len(answer.text.splitlines()) <= 12
+    assert answer.sources and all(s.quote for s in answer.sources)
+
+
+def test_the_contradicting_claim_is_flagged_as_disputed(engine):
+    answer = engine.ask("is the PMO above my project manager?")
+    assert answer.intent == "reporting"
+    assert answer.warnings, "the low-trust page says the opposite; the answer must say so"
+
+
+def test_french_question_gets_a_french_answer(engine):
+    answer = engine.ask("quelle différence entre un PMO et un chef de projet ?")
+    assert answer.language == "fr"
+    assert answer.roles == ("pmo", "project_manager")
+    assert "Chef de projet" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "asdf qwer zxcv",
+        "what's the weather like in Paris tomorrow?",
+        "how many days of annual leave do I have left?",
+        "my laptop won't connect to the VPN",
+        "what is the average salary of a PMO analyst?",
+        "what does a scrum master do?",
+        "tell me a joke",
+    ],
+)
+def test_out_of_scope_and_unknown_roles_are_refused_with_suggestions(engine, question):
+    answer = engine.ask(question)
+    assert answer.answered is False
+    assert answer.suggestions
+    assert answer.sources == ()
+
+
+def test_a_role_the_sources_do_not_describe_is_said_so(engine):
+    answer = engine.ask("what does a portfolio manager do?")
+    assert answer.roles == ("portfolio_manager",)
+    assert answer.answered is False
+    assert "don't describe" in answer.text
+
+
+def test_which_role_names_the_owner_of_a_duty(engine):
+    answer = engine.ask("who do I ask about shared resources?")
+    assert (answer.intent, answer.roles, answer.answered) == ("which_role", ("pmo",), True)
+
+
+def test_empty_or_markup_only_message_gets_help_not_an_error(engine):
+    for message in ("", "   ", "<@U123> :wave:"):
+        answer = engine.ask(message)
+        assert answer.kind == "help"
+        assert answer.suggestions
+
+
+def test_the_json_object_follows_the_contract(engine):
+    data = engine.ask("what does PMO stand for?").to_dict()
+    assert set(data) == {
+        "question",
+        "language",
+        "intent",
+        "roles",
+        "confidence",
+        "answered",
+        "text",
+        "sources",
+        "suggestions",
+    }
+    assert data["intent"] in INTENT_IDS
+    assert all(r in ROLE_IDS for r in data["roles"])
+    assert 0.0 <= data["confidence"] <= 1.0
+    for source in data["sources"]:
+        assert set(source) == {"id", "title", "publisher", "author", "date", "quote"}
+
+
+def test_signed_answers_are_credited_to_their_author(engine):
+    answer = engine.ask("what is the difference between the PMO and a project manager")
+    authors = {s.author for s in answer.sources}
+    assert authors & {"Ramy Zakher", "Gaurav Khanna", "Mohammad Tohamy Hussein Hussein"}
