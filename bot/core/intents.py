@@ -66,18 +66,21 @@ def plain_words(text: str) -> tuple[str, ...]:
     return tuple(plain(w) for w in words(text))
 
 
-def _phrase_in(tokens: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    if n == 1:
-        return phrase[0] in tokens
-    return any(tokens[i : i + n] == phrase for i in range(len(tokens) - n + 1))
-
-
 class IntentMatcher:
     def __init__(self, data: IntentData, role_words: set[str]) -> None:
         self._cues = [(i, [plain_words(p) for p in ps], 1.0) for i, ps in data.cues]
         self._cues += [(i, [plain_words(p) for p in ps], HINT_WEIGHT) for i, ps in data.hints]
         self._domain = [tuple(words(p)) for p in data.domain]
+        # Phrases indexed by their first word: a question is scanned once, not per phrase.
+        self._cue_index: dict[str, list[tuple[str, tuple[str, ...], float]]] = {}
+        for intent, phrases, weight in self._cues:
+            for phrase in phrases:
+                if phrase:
+                    self._cue_index.setdefault(phrase[0], []).append((intent, phrase, weight))
+        self._domain_index: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self._domain:
+            if phrase:
+                self._domain_index.setdefault(phrase[0], []).append(phrase)
         vocab: set[str] = set()
         for _, phrases, _ in self._cues:
             vocab.update(w for p in phrases for w in p)
@@ -132,12 +135,16 @@ class IntentMatcher:
                 )
                 example_score[intent] = max(example_score[intent], blended)
         cue_score = dict.fromkeys(self._intents, 0.0)
-        for intent, phrases, weight in self._cues:
-            for phrase in phrases:
-                if _phrase_in(cue_toks, phrase):
+        in_domain = n_roles > 0
+        for i, token in enumerate(cue_toks):
+            for intent, phrase, weight in self._cue_index.get(token, ()):
+                if cue_toks[i : i + len(phrase)] == phrase:
                     strength = weight * min(1.0, 0.7 + 0.15 * len(phrase))
                     cue_score[intent] = max(cue_score[intent], strength)
-        in_domain = n_roles > 0 or any(_phrase_in(cue_toks, p) for p in self._domain)
+            if not in_domain:
+                in_domain = any(
+                    cue_toks[i : i + len(p)] == p for p in self._domain_index.get(token, ())
+                )
         topical = {i for i in TOPICAL if cue_score.get(i, 0.0) >= STRONG}
         scores = {}
         for intent in self._intents:

@@ -62,6 +62,7 @@ class RoleLexicon:
         self._vocab_set = frozenset(self._vocab)
         self._fuzzy_targets = sorted(w for w in name_words if len(w) >= 5)
         self._corrections: dict[str, str] = {}
+        self._window_cache: dict[tuple[str, ...], tuple[str, ...] | None] = {}
         self._names_by_size: dict[int, list[str]] = {}
         for tokens in self._by_tokens:
             if len(tokens) > 1:
@@ -88,6 +89,14 @@ class RoleLexicon:
         """A multi-word name close to a window that holds a misspelt word."""
         if all(w in self._vocab_set for w in window):
             return None
+        if window in self._window_cache:
+            return self._window_cache[window]
+        found = self._closest_name(window)
+        if len(self._window_cache) < 50_000:
+            self._window_cache[window] = found
+        return found
+
+    def _closest_name(self, window: tuple[str, ...]) -> tuple[str, ...] | None:
         names = self._names_by_size.get(len(window), [])
         best = process.extractOne(" ".join(window), names, scorer=fuzz.ratio, score_cutoff=88)
         if best is None:
@@ -100,6 +109,7 @@ class RoleLexicon:
     def find(self, tokens: list[str]) -> list[RoleMention]:
         """Role mentions (unknown roles included), left to right, longest match first."""
         fixed = [self.correct(t) for t in tokens]
+        singular = [_singular(t, self._name_words) for t in tokens]
         mentions: list[RoleMention] = []
         i = 0
         while i < len(fixed):
@@ -107,9 +117,7 @@ class RoleLexicon:
                 window = tuple(fixed[i : i + size])
                 role = self._by_tokens.get(window)
                 if role is None and size > 1:
-                    near = self._fuzzy_name(
-                        tuple(_singular(t, self._name_words) for t in tokens[i : i + size])
-                    )
+                    near = self._fuzzy_name(tuple(singular[i : i + size]))
                     role = self._by_tokens.get(near) if near else None
                 if role is None:
                     continue
