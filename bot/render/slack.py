@@ -39,6 +39,7 @@ MAX_HEADER_TEXT = 150
 MAX_FALLBACK_TEXT = 3000
 MAX_ASK_BUTTONS = 5
 MAX_QUOTED_SOURCES = 24
+MAX_ECHO = 500
 
 # Action ids; bot/slack/listeners/actions.py dispatches on them.
 QUOTES = "rolebot_quotes"
@@ -171,7 +172,7 @@ def clip(text: str, limit: int) -> str:
 
 
 def _md(text: str) -> dict[str, Any]:
-    return {"type": "mrkdwn", "text": text or " ", "verbatim": True}
+    return {"type": "mrkdwn", "text": text if text.strip() else "…", "verbatim": True}
 
 
 def _section(text: str) -> Block:
@@ -192,6 +193,11 @@ def _button(text: str, action_id: str, value: str, style: str | None = None) -> 
     if style:
         button["style"] = style
     return button
+
+
+def _echo(question: str) -> str:
+    """A question quoted back on one line: escaped and kept short."""
+    return clip(escape(" ".join(question.split())), MAX_ECHO)
 
 
 def _lang(language: str) -> str:
@@ -292,7 +298,7 @@ def render_answer(
             if asked_by and _USER_ID.match(asked_by)
             else label("you_asked", lang)
         )
-        body.append(_context([f"{who}: _{escape(asked)}_"]))
+        body.append(_context([f"{who}: _{_echo(asked)}_"]))
     if answer.title.strip():
         body.append(_section(f"*{escape(answer.title.strip())}*"))
     if answer.comparison is not None:
@@ -409,7 +415,7 @@ def render_quotes(answer: Answer, question: str | None = None) -> Message:
         return {"text": text, "blocks": [_section(text)]}
     blocks: list[Block] = []
     if asked:
-        blocks.append(_context([f"{label('quotes_for', lang)}: _{escape(asked)}_"]))
+        blocks.append(_context([f"{label('quotes_for', lang)}: _{_echo(asked)}_"]))
     fallback: list[str] = []
     for source in answer.sources[:MAX_QUOTED_SOURCES]:
         quote = clip(escape(" ".join(source.quote.split())), MAX_SECTION_TEXT - 2)
