@@ -24,13 +24,21 @@ from typing import Any
 
 from bot.teams.icons import color_icon, outline_icon
 
-DEFAULT_SOURCE = Path(__file__).resolve().parents[2] / "teams"
+_PACKAGE = Path(__file__).resolve().parents[1]
 DEFAULT_OUTPUT = Path("dist") / "rolebot-teams.zip"
 FALLBACK_URL = "https://example.com/rolebot"
 
 _GUID = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
 _PLACEHOLDER = re.compile(r"\$\{\{([A-Z0-9_]+)\}\}")
 _DOMAIN = re.compile(r"^(?=.{1,253}$)([a-zA-Z0-9-]{1,63}\.)+[a-zA-Z0-9-]{2,63}$")
+
+
+def default_source() -> Path:
+    """The checkout's ``teams/`` folder, else a copy shipped in the wheel (``bot/_data/teams``)."""
+    for candidate in (_PACKAGE.parent / "teams", _PACKAGE / "_data" / "teams"):
+        if candidate.is_dir():
+            return candidate
+    return _PACKAGE.parent / "teams"
 
 
 class PackageError(ValueError):
@@ -152,7 +160,7 @@ def run(args: argparse.Namespace) -> int:
             terms_url=arg("terms_url"),
         )
         output = build_package(
-            getattr(args, "source", None) or DEFAULT_SOURCE,
+            getattr(args, "source", None) or default_source(),
             getattr(args, "output", None) or DEFAULT_OUTPUT,
             values,
         )
