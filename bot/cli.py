@@ -150,8 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.set_defaults(func=_delegate("bot.report"))
 
     pkg = sub.add_parser("teams-package", parents=[common], help="build the Teams app zip")
-    pkg.add_argument("--app-id", default=None)
-    pkg.add_argument("--output", type=Path, default=None)
+    from bot.teams.package import add_arguments
+
+    add_arguments(pkg)
     pkg.set_defaults(func=_delegate("bot.teams.package"))
     return parser
 
