@@ -50,6 +50,10 @@ class Composer:
         rk = self.k.roles.get(role)
         return rk.label.get(language) if rk else role
 
+    def noun(self, role: str, language: str) -> str:
+        """The role as it reads inside a sentence: "a project manager", "le PMO"."""
+        return noun_phrase(self.label(role, language), language)
+
     def sources(self, cites: list[str]) -> tuple[Source, ...]:
         out: list[Source] = []
         for cite in dict.fromkeys(cites):
@@ -83,19 +87,31 @@ class Composer:
         return tuple(out[:MAX_SOURCES])
 
     def suggestions(self, language: str, roles: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """Up to three questions the bot can answer, about the roles asked first."""
         picks: list[str] = []
         for role in roles:
             rk = self.k.roles.get(role)
-            if rk and rk.covered:
-                for intent in ("responsibilities", "reporting", "compare"):
-                    other = "project_manager" if role != "project_manager" else "pmo"
-                    q = question_for(
-                        intent, language, self.label(role, language), self.label(other, language)
+            if rk is None or not rk.covered:
+                continue
+            for intent in ("responsibilities", "reporting", "career", "define"):
+                if intent == "career" and role == "pmo":
+                    continue  # one joins an office, one does not become it
+                if rk.facts_on(INTENT_TOPIC[intent]):
+                    picks.append(question_for(intent, language, self.noun(role, language)) or "")
+            for other in ("project_manager", "pmo"):
+                if other != role and self.k.distinction(role, other) is not None:
+                    picks.append(
+                        question_for(
+                            "compare",
+                            language,
+                            self.noun(role, language),
+                            self.noun(other, language),
+                        )
+                        or ""
                     )
-                    if q:
-                        picks.append(q)
+                    break
         picks.extend(self.k.examples.get(language, self.k.examples.get("en", ())))
-        return tuple(dict.fromkeys(picks))[:3]
+        return tuple(dict.fromkeys(p for p in picks if p))[:3]
 
     def _answer(self, r: Reading, *, answered: bool, kind: str, title: str, **kw) -> Answer:
         cites: list[str] = kw.pop("cites", [])
@@ -420,6 +436,17 @@ class Composer:
             cites=list(statement.cites),
             suggestions=self.suggestions(lang, (role,)),
         )
+
+
+def noun_phrase(label: str, language: str) -> str:
+    """An article and a lower-cased label, acronyms kept ("the PMO", "a PMO analyst")."""
+    first = label.split()[0]
+    text = label if first.isupper() else label[0].lower() + label[1:]
+    if language == "fr":
+        return f"le {text}" if first == "PMO" and " " not in label else f"un {text}"
+    if first == "PMO" and " " not in label:
+        return f"the {text}"
+    return f"an {text}" if text[0].lower() in "aeiou" else f"a {text}"
 
 
 def _stem(word: str) -> str:

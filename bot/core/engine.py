@@ -150,7 +150,7 @@ class Engine:
         return answer
 
     def _alternative_question(self, intent: str, reading: Reading) -> str | None:
-        labels = [self._composer.label(r, reading.language) for r in reading.roles] + ["", ""]
+        labels = [self._composer.noun(r, reading.language) for r in reading.roles] + ["", ""]
         if intent == "compare" and len(reading.roles) < 2:
             return None
         if intent in ("which_role",) or (not reading.roles and intent != "types"):
@@ -173,7 +173,10 @@ class Engine:
                     label=label,
                     summary=statement.text.get(language) if statement else "",
                     covered=rk.covered,
-                    example_question=question_for("responsibilities", language, label) or "",
+                    example_question=question_for(
+                        "responsibilities", language, self._composer.noun(role, language)
+                    )
+                    or "",
                 )
             )
         return tuple(cards)

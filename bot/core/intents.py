@@ -150,8 +150,10 @@ class IntentMatcher:
         for intent in self._intents:
             s = 0.55 * example_score[intent] + 0.45 * cue_score[intent]
             s += self._structure(intent, n_roles, present, in_domain, len(toks), topical)
-            if intent == "out_of_scope" and cue_score[intent] >= STRONG and (
-                n_roles == 0 or len(toks) <= 12
+            if (
+                intent == "out_of_scope"
+                and cue_score[intent] >= STRONG
+                and (n_roles == 0 or len(toks) <= 12)
             ):
                 s += 0.3  # salary, weather, IT help: out of scope even when a role is named
             scores[intent] = max(0.0, min(1.0, s))

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from bot.core.answer import Answer
 
-_SOURCES = {"en": "Sources", "fr": "Sources"}
-_TRY = {"en": "You can ask", "fr": "Vous pouvez demander"}
-_DID_YOU_MEAN = {"en": "Did you mean", "fr": "Vouliez-vous dire"}
+_SOURCES = {"en": "Sources:", "fr": "Sources :"}
+_TRY = {"en": "You can ask:", "fr": "Vous pouvez demander :"}
+_DID_YOU_MEAN = {"en": "Did you mean:", "fr": "Vouliez-vous dire :"}
 
 
 def render_text(answer: Answer) -> str:
@@ -23,9 +23,9 @@ def render_text(answer: Answer) -> str:
     out.extend(f"! {w}" for w in answer.warnings)
     if answer.sources:
         credits = "; ".join(dict.fromkeys(s.credit() for s in answer.sources))
-        out.append(f"{_SOURCES[lang]}: {credits}")
+        out.append(f"{_SOURCES[lang]} {credits}")
     if answer.did_you_mean:
-        out.append(f"{_DID_YOU_MEAN[lang]}: " + " / ".join(answer.did_you_mean))
+        out.append(f"{_DID_YOU_MEAN[lang]} " + " / ".join(answer.did_you_mean))
     elif answer.suggestions:
-        out.append(f"{_TRY[lang]}: " + " / ".join(answer.suggestions))
+        out.append(f"{_TRY[lang]} " + " / ".join(answer.suggestions))
     return "\n".join(out)
