@@ -157,7 +157,7 @@ class Composer:
             return self.which_role(r)
         if r.intent == "compare" and len(r.roles) >= 2:
             return self.compare(r)
-        roles = r.roles or (("pmo",) if r.intent in ("types", "value") else ())
+        roles = r.roles or (("pmo",) if r.intent == "types" else ())
         if not roles:
             return self.abstain(r)
         return self.about_role(r, roles[0])

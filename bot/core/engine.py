@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from bot.core.answer import Answer
 from bot.core.compose import Composer, Reading
 from bot.core.ids import ROLE_IDS
-from bot.core.intents import CHAT, IntentMatcher, plain
+from bot.core.intents import CHAT, NEEDS_ROLE, IntentMatcher, plain
 from bot.core.knowledge import Knowledge
 from bot.core.language import COMMON_WORDS, detect_language
 from bot.core.model import IntentData
@@ -105,6 +105,8 @@ class Engine:
         elif confidence < ABSTAIN_BELOW or outside or office == "other":
             intent = "out_of_scope"
         intent = self._one_role_many_names(intent, roles, mentions)
+        if intent in NEEDS_ROLE and not roles and intent != "types":
+            intent = "out_of_scope"  # about no role the bot knows (or only unknown ones)
         if intent in CHAT or intent in ("roles_overview", "out_of_scope"):
             roles = ()
         return Reading(
