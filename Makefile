@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: chat test lint check eval build clean
+.PHONY: chat test test-postgres lint check eval build bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,11 +15,18 @@ $(STAMP): pyproject.toml
 chat: $(STAMP)
 	$(BIN)/rolebot chat
 
+# In CI (CI=true) the PostgreSQL variants of the storage tests are required: the tests
+# install PostgreSQL from Debian's packages and start a throwaway cluster on 127.0.0.1
+# (scripts/postgres.sh). Elsewhere they run when PostgreSQL is installed, else skip.
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/rolebot check
 	$(BIN)/pytest -q
 	$(BIN)/rolebot eval --min-score 0.95
+
+test-postgres: $(STAMP)
+	scripts/postgres.sh install
+	ROLEBOT_TEST_POSTGRES=require $(BIN)/pytest -q tests/storage tests/server
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

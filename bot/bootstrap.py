@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.core.engine import Engine
 from bot.intents_loader import load_intents
 from bot.knowledge.curated import load_knowledge
 from bot.paths import default_intents_dir, default_knowledge_dir
+
+if TYPE_CHECKING:
+    from bot.server import Runtime, ServerSettings
 
 
 def load_engine(knowledge_dir: Path | None = None, intents_dir: Path | None = None) -> Engine:
@@ -15,3 +19,44 @@ def load_engine(knowledge_dir: Path | None = None, intents_dir: Path | None = No
     intents = load_intents(intents_dir or default_intents_dir())
     knowledge, _ = load_knowledge(knowledge_dir or default_knowledge_dir())
     return Engine(intents, knowledge)
+
+
+def build_runtime(settings: ServerSettings) -> Runtime:
+    """Everything ``rolebot serve`` runs: knowledge holder, storage, metrics, service.
+
+    Raises if the knowledge cannot be loaded. A database that cannot be reached yet is
+    logged and retried later; answers are served meanwhile.
+    """
+    from functools import partial
+
+    from bot.logging_setup import AnswerLog, register_secret
+    from bot.metrics import Metrics, Observers
+    from bot.reload import EngineHolder
+    from bot.server import Runtime, log
+    from bot.service import AnswerService
+    from bot.storage.buffered import BufferedStorage
+    from bot.storage.sql import SqlStorage, short_error
+    from bot.storage.url import url_password
+
+    metrics = Metrics()
+    holder = EngineHolder(
+        partial(load_engine, settings.knowledge_dir, settings.intents_dir),
+        [settings.knowledge_dir, settings.intents_dir],
+        on_reload=metrics.knowledge_loaded,
+    )
+    holder.load_initial()
+    register_secret(url_password(settings.database_url) or "")
+    sql = SqlStorage(settings.database_url, store_text=settings.store_text, create_schema=False)
+    try:
+        sql.create_schema()
+    except Exception as exc:
+        log.error(
+            "storage %s not ready (%s); answering anyway, retrying in the background",
+            sql.display_url,
+            short_error(exc),
+        )
+    storage = BufferedStorage(sql, on_error=metrics.storage_error)
+    service = AnswerService(
+        holder.current, storage=storage, observer=Observers([metrics, AnswerLog()])
+    )
+    return Runtime(settings, holder, service, metrics, storage)

@@ -109,7 +109,7 @@ def _delegate(module: str) -> callable:
     return run
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(selected: str | None = None) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--knowledge", type=Path, default=None, help="knowledge folder")
     common.add_argument("--intents", type=Path, default=None, help="intents folder")
@@ -139,26 +139,26 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--min-score", type=float, default=None, help="fail below this share")
     ev.set_defaults(func=cmd_eval)
 
-    serve = sub.add_parser("serve", parents=[common], help="run the chat-platform server")
-    serve.add_argument("--port", type=int, default=3000)
-    serve.add_argument("--host", default="0.0.0.0")
-    serve.set_defaults(func=_delegate("bot.serve"))
+    # Server-side commands bring their own options; their modules (asyncio, the Teams SDK
+    # helpers) are imported only when that command runs, to keep `ask` starting fast.
+    for name, module, what in (
+        ("serve", "bot.serve", "run the chat-platform server"),
+        ("report", "bot.report", "unanswered questions and feedback"),
+        ("teams-package", "bot.teams.package", "build the Teams app zip"),
+    ):
+        command = sub.add_parser(name, parents=[common], help=what)
+        if name == selected:
+            import importlib
 
-    report = sub.add_parser("report", parents=[common], help="unanswered questions, feedback")
-    report.add_argument("--json", action="store_true")
-    report.add_argument("--since", default=None)
-    report.set_defaults(func=_delegate("bot.report"))
-
-    pkg = sub.add_parser("teams-package", parents=[common], help="build the Teams app zip")
-    from bot.teams.package import add_arguments
-
-    add_arguments(pkg)
-    pkg.set_defaults(func=_delegate("bot.teams.package"))
+            importlib.import_module(module).add_arguments(command)
+        command.set_defaults(func=_delegate(module))
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    selected = next((a for a in argv if not a.startswith("-")), None)
+    parser = build_parser(selected)
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()

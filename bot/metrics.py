@@ -41,7 +41,7 @@ KNOWN_INTENTS = frozenset(
         "out_of_scope",
     }
 )
-KNOWN_PLATFORMS = frozenset({"slack", "teams", "cli", "http", "test"})
+KNOWN_PLATFORMS = frozenset({"slack", "teams", "cli", "http"})
 LATENCY_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5)
 
 

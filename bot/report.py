@@ -15,7 +15,7 @@ import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -145,6 +145,12 @@ class IntentIndex:
         index.examples = [(intent, index.abstract(text)) for intent, text in raw]
         return index
 
+    def role_signature(self, question: str) -> tuple[str, ...]:
+        """The role names ``question`` uses (questions about different roles never merge)."""
+        if self._roles is None:
+            return ()
+        return tuple(sorted(set(self._roles.findall(fold(question)))))
+
     def abstract(self, text: str) -> str:
         folded = fold(text)
         return self._roles.sub(ROLE_PLACEHOLDER, folded) if self._roles else folded
@@ -219,27 +225,40 @@ def needs_work(row: Mapping[str, Any], threshold: float) -> str | None:
     return None
 
 
-def group_questions(rows: Sequence[Mapping[str, Any]], similarity: float) -> list[Group]:
-    """Group rows by question similarity; groups and phrasings most frequent first."""
+def group_questions(
+    rows: Sequence[Mapping[str, Any]],
+    similarity: float,
+    signature: Callable[[str], tuple[str, ...]] = lambda _q: (),
+) -> list[Group]:
+    """Group rows by question similarity; groups and phrasings most frequent first.
+
+    Only questions with the same ``signature`` (the role names they use) can share a group.
+    """
     by_text: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for row in rows:
         folded = fold(row["question"] or "")
         if folded:
             by_text[folded].append(row)
     groups: list[Group] = []
-    keys: list[str] = []
+    keys: dict[tuple[str, ...], list[tuple[str, int]]] = defaultdict(list)
     for folded, same in sorted(by_text.items(), key=lambda item: (-len(item[1]), item[0])):
+        candidates = keys[signature(folded)]
         match = (
-            process.extractOne(folded, keys, scorer=fuzz.token_sort_ratio, score_cutoff=similarity)
-            if keys
+            process.extractOne(
+                folded,
+                [key for key, _ in candidates],
+                scorer=fuzz.token_sort_ratio,
+                score_cutoff=similarity,
+            )
+            if candidates
             else None
         )
         if match is None:
             group = Group(key=folded)
+            candidates.append((folded, len(groups)))
             groups.append(group)
-            keys.append(folded)
         else:
-            group = groups[match[2]]
+            group = groups[candidates[match[2]][1]]
         group.rows.extend(same)
         for row in same:
             group.phrasings[one_line(row["question"])] += 1
@@ -291,9 +310,37 @@ def _ask(engine: Any, question: str) -> dict[str, Any] | None:
     }
 
 
+OUTSIDE_CONFIDENCE = 0.8
+ADVICE = {
+    "answered_now": "answered now with the current knowledge: nothing to do",
+    "outside_field": (
+        "recognised as outside the bot's field; if people need it, add a source document "
+        "to knowledge/sources and run rolebot build"
+    ),
+    "knowledge_gap": (
+        "understood, but the sources say nothing about it: add a source document to "
+        "knowledge/sources and run rolebot build"
+    ),
+    "not_understood": "not understood: review the proposed examples and add them",
+}
+
+
+def diagnose(now: Mapping[str, Any] | None, threshold: float) -> str:
+    """What a maintainer should do about a group, from how the bot answers it now."""
+    if not now or "error" in now:
+        return "not_understood"
+    if now["answered"] and now["confidence"] >= threshold:
+        return "answered_now"
+    if now["intent"] == "out_of_scope" and now["confidence"] >= OUTSIDE_CONFIDENCE:
+        return "outside_field"
+    if now["intent"] not in ("out_of_scope", *NOT_TEACHABLE) and now["confidence"] >= threshold:
+        return "knowledge_gap"
+    return "not_understood"
+
+
 def _pick_intent(nearest: Sequence[tuple[str, float]], now: Mapping[str, Any] | None) -> str:
     for intent, score in nearest:
-        if score >= 60 and intent not in NOT_TEACHABLE:
+        if score >= 70 and intent not in NOT_TEACHABLE:
             return intent
     if now and now.get("answered") and now.get("intent") not in (None, *NOT_TEACHABLE):
         return str(now["intent"])
@@ -317,7 +364,7 @@ def build_report(
     flagged = [(row, needs_work(row, threshold)) for row in interactions]
     weak = [row for row, why in flagged if why]
     why_of = {id(row): why for row, why in flagged}
-    groups = group_questions([r for r in weak if r["question"]], similarity)
+    groups = group_questions([r for r in weak if r["question"]], similarity, index.role_signature)
     out_groups = []
     for group in groups[: max(0, limit)]:
         phrasings = _distinct([p for p, _ in group.phrasings.most_common()])[:MAX_PHRASINGS]
@@ -326,6 +373,12 @@ def build_report(
         languages = Counter(row["language"] for row in group.rows)
         language = languages.most_common(1)[0][0] if languages else "en"
         terms = index.unknown_terms(group.phrasings)
+        diagnosis = diagnose(now, threshold)
+        proposal = (
+            yaml_snippet(_pick_intent(nearest, now), phrasings, terms)
+            if diagnosis == "not_understood"
+            else None
+        )
         out_groups.append(
             {
                 "count": group.count,
@@ -338,8 +391,10 @@ def build_report(
                 "nearest_intents": [{"intent": i, "score": s} for i, s in nearest],
                 "now": now,
                 "unknown_terms": terms,
+                "diagnosis": diagnosis,
+                "advice": ADVICE[diagnosis],
                 "file": f"intents/questions.{language if language in ('en', 'fr') else 'en'}.yml",
-                "yaml": yaml_snippet(_pick_intent(nearest, now), phrasings, terms),
+                "yaml": proposal,
             }
         )
     return {
@@ -428,8 +483,10 @@ def render_text(report: Mapping[str, Any]) -> str:
             state = "answered" if now["answered"] else "not answered"
             now_text = f"; now: {now['intent']} {now['confidence']:.2f}, {state}"
         out.append(f"    nearest intents: {nearest or '-'}{now_text}")
-        out.append(f"    proposed for {group['file']}:")
-        out.extend(f"      {line}" for line in group["yaml"].splitlines())
+        out.append(f"    {group['advice']}")
+        if group["yaml"]:
+            out.append(f"    proposed for {group['file']}:")
+            out.extend(f"      {line}" for line in group["yaml"].splitlines())
     fb = report["feedback"]
     out.append("")
     if not fb["total"]:

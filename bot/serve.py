@@ -41,16 +41,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Start the server; returns the exit status once it has stopped."""
+    from bot.bootstrap import build_runtime
     from bot.logging_setup import configure_logging
     from bot.reload import describe_error
-    from bot.server import PlatformConfigError, ServerSettings, build_runtime, create_app
+    from bot.server import PlatformConfigError, ServerSettings, create_app
 
     configure_logging()
-    settings = ServerSettings.from_env(
-        knowledge_dir=getattr(args, "knowledge", None),
-        intents_dir=getattr(args, "intents", None),
-    )
     try:
+        settings = ServerSettings.from_env(
+            knowledge_dir=getattr(args, "knowledge", None),
+            intents_dir=getattr(args, "intents", None),
+        )
         runtime = build_runtime(settings)
     except Exception as exc:
         for line in describe_error(exc):

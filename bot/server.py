@@ -3,7 +3,7 @@
 ``create_app(runtime)`` returns one Starlette app serving ``GET /healthz``, ``GET /metrics``
 and, when the environment configures them, Slack (``POST /slack/events`` or Socket Mode)
 and Microsoft Teams (``POST /api/messages``). The Slack and Teams packages are imported
-only when configured. ``bot.bootstrap.build_runtime`` builds the ``Runtime`` it serves.
+only when configured. ``bot.bootstrap.build_runtime(settings)`` builds the ``Runtime``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import re
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -126,50 +125,54 @@ def load_platforms(
     env = os.environ if environ is None else environ
     platforms = Platforms()
     if any(env.get(name) for name in SLACK_ENV):
-        _add_slack(service, platforms, grace_s)
+        _add_slack(service, platforms, grace_s, env)
     if any(env.get(name) for name in TEAMS_ENV):
-        _add_teams(service, platforms, grace_s)
+        _add_teams(service, platforms, grace_s, env)
     return platforms
 
 
-def _add_slack(service: AnswerService, platforms: Platforms, grace_s: float) -> None:
+def _add_slack(
+    service: AnswerService, platforms: Platforms, grace_s: float, env: Mapping[str, str]
+) -> None:
     try:
         from bot.slack.app import create_slack_app
         from bot.slack.http import run_socket_mode, slack_routes
         from bot.slack.settings import SlackSettings
     except ImportError as exc:
         raise PlatformConfigError(f"Slack is configured but cannot be loaded: {exc}") from exc
-    settings = SlackSettings.from_env()
+    settings = SlackSettings.from_env(env)
     if not (settings.http_enabled or settings.socket_mode):
         raise PlatformConfigError(
             "Slack is partly configured: set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) "
             "or with SLACK_APP_TOKEN (Socket Mode)"
         )
     app = create_slack_app(service, settings)
+    # At shutdown (in reverse order): the Socket Mode connection closes, then the replies
+    # still being sent are awaited.
+    platforms.lifespans.append(lambda: _drain_replies(app, grace_s))
     modes = []
     if settings.http_enabled:
         platforms.routes.extend(slack_routes(app))
-        platforms.lifespans.append(lambda: _drain_replies(app, grace_s))
         modes.append("http")
     if settings.socket_mode:
 
         def socket_mode() -> AbstractAsyncContextManager[None]:
-            return _background(
-                "slack socket mode", platforms, grace_s, run_socket_mode, app, settings
-            )
+            return _background("slack socket mode", platforms, run_socket_mode, app, settings)
 
         platforms.lifespans.append(socket_mode)
         modes.append("socket")
     platforms.slack = "+".join(modes)
 
 
-def _add_teams(service: AnswerService, platforms: Platforms, grace_s: float) -> None:
+def _add_teams(
+    service: AnswerService, platforms: Platforms, grace_s: float, env: Mapping[str, str]
+) -> None:
     try:
         from bot.teams.app import build_teams
         from bot.teams.settings import TeamsSettings
     except ImportError as exc:
         raise PlatformConfigError(f"Teams is configured but cannot be loaded: {exc}") from exc
-    settings = TeamsSettings.from_env()
+    settings = TeamsSettings.from_env(env)
     if not settings.enabled:
         return
     teams = build_teams(service, settings, drain_seconds=grace_s)
@@ -192,15 +195,21 @@ async def _drain_replies(app: Any, grace_s: float) -> AsyncIterator[None]:
                 log.error("slack: %d replies still running at shutdown were dropped", left)
 
 
+BACKGROUND_STOP_S = 5.0
+
+
 @contextlib.asynccontextmanager
 async def _background(
     name: str,
     platforms: Platforms,
-    grace_s: float,
     run: Callable[..., Awaitable[None]],
     *args: Any,
 ) -> AsyncIterator[None]:
-    """Run ``run(*args, stop)`` for the app's life; at shutdown set ``stop`` and wait."""
+    """Run ``run(*args, stop)`` for the app's life; at shutdown set ``stop``, then cancel.
+
+    A connection still trying to connect does not notice ``stop``: it is cancelled after
+    ``BACKGROUND_STOP_S`` seconds.
+    """
     stop = asyncio.Event()
 
     async def guarded() -> None:
@@ -220,9 +229,9 @@ async def _background(
     finally:
         stop.set()
         try:
-            await asyncio.wait_for(task, grace_s)
+            await asyncio.wait_for(task, BACKGROUND_STOP_S)
         except TimeoutError:
-            log.error("%s did not stop within %.0f s", name, grace_s)
+            log.warning("%s did not stop within %.0f s: cancelled", name, BACKGROUND_STOP_S)
 
 
 class RequestContext:
@@ -375,40 +384,3 @@ def _log_started(runtime: Runtime, platforms: Platforms, sighup: bool) -> None:
             "store_text": settings.store_text,
         },
     )
-
-
-def build_runtime(settings: ServerSettings) -> Runtime:
-    """Everything ``rolebot serve`` runs: knowledge holder, storage, metrics, service.
-
-    Raises if the knowledge cannot be loaded. A database that cannot be reached yet is
-    logged and retried later; answers are served meanwhile.
-    """
-    from bot.bootstrap import load_engine
-    from bot.logging_setup import AnswerLog, register_secret
-    from bot.metrics import Observers
-    from bot.storage.buffered import BufferedStorage
-    from bot.storage.sql import SqlStorage, short_error
-    from bot.storage.url import url_password
-
-    metrics = Metrics()
-    holder = EngineHolder(
-        partial(load_engine, settings.knowledge_dir, settings.intents_dir),
-        [settings.knowledge_dir, settings.intents_dir],
-        on_reload=metrics.knowledge_loaded,
-    )
-    holder.load_initial()
-    register_secret(url_password(settings.database_url) or "")
-    sql = SqlStorage(settings.database_url, store_text=settings.store_text, create_schema=False)
-    try:
-        sql.create_schema()
-    except Exception as exc:
-        log.error(
-            "storage %s not ready (%s); answering anyway, retrying in the background",
-            sql.display_url,
-            short_error(exc),
-        )
-    storage = BufferedStorage(sql, on_error=metrics.storage_error)
-    service = AnswerService(
-        holder.current, storage=storage, observer=Observers([metrics, AnswerLog()])
-    )
-    return Runtime(settings, holder, service, metrics, storage)

@@ -1,0 +1,129 @@
+"""The steps the Dockerfile runs: build the wheel, install it with the server extras into a
+clean virtual environment, start ``rolebot serve`` from there and get 200 from /healthz."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from serverkit import ROOT, ServerProcess, get_json
+
+pytestmark = pytest.mark.slow
+
+EXTRAS = "server,slack,teams"  # as in the Dockerfile
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A fresh virtual environment with the wheel installed; yields its bin folder."""
+    base = tmp_path_factory.mktemp("wheel")
+    dist = base / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    (wheel,) = dist.glob("rolebot-*.whl")
+    env_dir = base / "venv"
+    venv.EnvBuilder(with_pip=True, clear=True).create(env_dir)
+    bin_dir = env_dir / "bin"
+    subprocess.run(
+        [str(bin_dir / "python"), "-m", "pip", "install", "--quiet", f"{wheel}[{EXTRAS}]"],
+        check=True,
+        capture_output=True,
+        timeout=900,
+    )
+    yield bin_dir
+
+
+def _clean_env(**extra: str) -> dict[str, str]:
+    """The environment of a container: none of this checkout's settings leak in."""
+    drop = ("ROLEBOT_", "SLACK_", "DATABASE_URL", "PYTHONPATH", "VIRTUAL_ENV", "CLIENT_")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(drop)}
+    return {**env, **extra}
+
+
+def test_installed_wheel_serves_healthz_with_its_baked_in_knowledge(installed, tmp_path) -> None:
+    server = ServerProcess(
+        {}, tmp_path, command=(str(installed / "rolebot"), "serve"), base_env=_clean_env()
+    ).wait_ready()
+    try:
+        status, health = get_json(server.url + "/healthz")
+        assert status == 200, server.log
+        assert health["knowledge_loaded"] and health["storage_reachable"]
+        started = server.wait_for_log("started:")
+        assert f"{installed.parent}" in started and "bot/_data/knowledge" in started
+        assert (tmp_path / "var" / "rolebot.sqlite3").is_file()
+    finally:
+        assert server.stop() == 0
+
+
+def test_a_mounted_knowledge_folder_overrides_the_baked_in_one(installed, tmp_path) -> None:
+    mounted = tmp_path / "knowledge"
+    shutil.copytree(ROOT / "knowledge", mounted)
+    server = ServerProcess(
+        {},
+        tmp_path,
+        command=(str(installed / "rolebot"), "serve"),
+        base_env=_clean_env(ROLEBOT_KNOWLEDGE=str(mounted)),
+    ).wait_ready()
+    try:
+        assert get_json(server.url + "/healthz")[0] == 200
+        assert f"({mounted})" in server.wait_for_log("started:")
+    finally:
+        server.stop()
+
+
+def _dockerfile() -> str:
+    return (ROOT / "Dockerfile").read_text(encoding="utf-8")
+
+
+def _healthcheck_command(port: int) -> list[str]:
+    line = next(
+        part.split("CMD", 1)[1]
+        for part in _dockerfile().replace("\\\n", " ").splitlines()
+        if part.startswith("HEALTHCHECK")
+    )
+    command = json.loads(line)
+    return [arg.replace("127.0.0.1:3000", f"127.0.0.1:{port}") for arg in command]
+
+
+def test_the_dockerfile_matches_what_this_test_installs() -> None:
+    text = _dockerfile()
+    runtime = text.split("FROM python:3.11-slim", 2)[2]  # the second (runtime) stage
+    assert f"[{EXTRAS}]" in runtime
+    assert "\nUSER rolebot" in runtime and "EXPOSE 3000" in runtime
+    assert 'CMD ["rolebot", "serve"' in runtime
+    assert "python -m build --wheel" in text
+
+
+def test_the_dockerfile_healthcheck_passes_on_ok_and_fails_on_503(installed, tmp_path) -> None:
+    healthy = ServerProcess(
+        {}, tmp_path, command=(str(installed / "rolebot"), "serve"), base_env=_clean_env()
+    ).wait_ready()
+    unhealthy = ServerProcess(
+        {},
+        tmp_path,
+        command=(str(installed / "rolebot"), "serve"),
+        base_env=_clean_env(DATABASE_URL="postgresql://rolebot:pw@127.0.0.1:9/rolebot"),
+    ).wait_ready()
+    try:
+        for server, expected_ok in ((healthy, True), (unhealthy, False)):
+            port = int(server.url.rsplit(":", 1)[1])
+            command = _healthcheck_command(port)
+            assert command[0] == "python"
+            done = subprocess.run(
+                [str(installed / "python"), *command[1:]], capture_output=True, timeout=60
+            )
+            assert (done.returncode == 0) is expected_ok
+    finally:
+        healthy.stop()
+        unhealthy.stop()
