@@ -21,8 +21,9 @@ chat: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/rolebot check
+	$(BIN)/rolebot eval --min-score 0.95 > $(VENV)/eval-report.txt || { cat $(VENV)/eval-report.txt; exit 1; }
+	head -n 5 $(VENV)/eval-report.txt
 	$(BIN)/pytest -q
-	$(BIN)/rolebot eval --min-score 0.95
 
 test-postgres: $(STAMP)
 	scripts/postgres.sh install

@@ -44,7 +44,10 @@ def acquire() -> str | None:
         _state["error"] = "ROLEBOT_TEST_POSTGRES=skip"
         return None
     if not (required or _installed()):
-        _state["error"] = "PostgreSQL not installed (see README.md, "A local PostgreSQL for tests": ROLEBOT_TEST_POSTGRES)"
+        _state["error"] = (
+            "PostgreSQL not installed (README.md, 'A local PostgreSQL for tests': "
+            "ROLEBOT_TEST_POSTGRES)"
+        )
         return None
     folder = tempfile.mkdtemp(prefix="rolebot-pg-test-")
     done = subprocess.run(
