@@ -138,10 +138,12 @@ class Composer:
 
     # -- intents ---------------------------------------------------------------------
     def compose(self, r: Reading) -> Answer:
-        if r.intent == "out_of_scope" or (r.unknown_roles and not r.roles):
+        if r.intent == "out_of_scope" or (
+            r.unknown_roles and not r.roles and r.intent not in ("roles_overview", "help")
+        ):
             return self.abstain(r)
         pairwise = r.intent in ("compare", "reporting", "career", "value")
-        if r.unknown_roles and r.intent in ("compare", "reporting") and len(r.roles) < 2:
+        if r.unknown_roles and r.intent in ("compare", "reporting", "career", "value"):
             return self.abstain(r)  # "PMO vs scrum master": one side is unknown
         if pairwise and len(r.roles) >= 2:
             for role in r.roles[:2]:
@@ -389,7 +391,9 @@ class Composer:
             index.append((duty.role, _stems(f"{duty.duty.en} {duty.duty.fr}"), statement, True))
         return index
 
-    def duty_match(self, tokens: tuple[str, ...]) -> tuple[float, str, Statement] | None:
+    def duty_match(
+        self, tokens: tuple[str, ...], among: tuple[str, ...] = ()
+    ) -> tuple[float, str, Statement] | None:
         """The responsibility statement that best covers the duty a question names.
 
         Each content word the statements know counts by its rarity among them (IDF); the
@@ -404,6 +408,8 @@ class Composer:
             return None
         best: tuple[float, str, Statement] | None = None
         for role, stems, statement, routing in self._duties:
+            if among and role not in among:
+                continue
             score = sum(w for c, w in known.items() if c in stems)
             score += 0.05 * routing  # on a tie, the explicit "who to ask" routing wins
             if best is None or score > best[0]:
@@ -414,7 +420,8 @@ class Composer:
 
     def which_role(self, r: Reading) -> Answer:
         lang = r.language
-        found = self.duty_match(r.tokens)
+        offered = r.roles if len(r.roles) > 1 and {"or", "ou"} & set(r.tokens) else ()
+        found = self.duty_match(r.tokens, offered)  # "who owns the schedule, PMO or PM?"
         if found is None:
             return self._answer(
                 r,

@@ -14,6 +14,13 @@ from dataclasses import dataclass
 
 from bot.core.answer import Answer
 from bot.core.compose import Composer, Reading
+from bot.core.focus import (
+    asked_unknown,
+    asking_sentence,
+    sentence_index,
+    span_of,
+    subject_role,
+)
 from bot.core.ids import ROLE_IDS
 from bot.core.intents import CHAT, NEEDS_ROLE, IntentMatcher, plain
 from bot.core.knowledge import Knowledge
@@ -24,6 +31,8 @@ from bot.core.roles import ROLE_TOKEN, UNKNOWN, RoleLexicon, abstract_roles, ord
 from bot.core.text import strip_markup, words
 
 ABSTAIN_BELOW = 0.34
+# Intents whose answer is about one role, even when the message names others in passing.
+SINGLE_ROLE = frozenset({"define", "responsibilities", "skills", "types", "value", "certification"})
 NEAR_TIE = 0.03
 MAX_TOKENS = 200
 _ACRONYM_WORDS = frozenset(
@@ -48,6 +57,10 @@ def _prime_minister(tokens: list[str], cue_tokens: list[str]) -> str | None:
     return "other"
 
 
+_KIND_WORDS = frozenset(
+    "programme program portfolio portefeuille strategic strategique central centralised "
+    "centralized dedicated dedie supportive controlling directive enterprise".split()
+)
 _ACRONYM_QUESTION = frozenset("stand stands mean means meaning acronym signifie sigle".split())
 
 
@@ -88,11 +101,12 @@ class Engine:
         language = detect_language(cleaned, tokens)
         mentions = self._lexicon.find(tokens)
         roles = ordered_roles(mentions)
-        unknown = tuple(dict.fromkeys(m.name for m in mentions if m.role == UNKNOWN))
+        sentences, asking = sentence_index(cleaned, len(tokens)), asking_sentence(cleaned)
+        unknown = asked_unknown(mentions, tokens, sentences, asking)
         speller = self._matcher.speller
         corrected = [speller.correct(plain(t)) for t in abstract_roles(tokens, mentions)]
         cue_tokens = [speller.correct(plain(t)) for t in tokens]
-        result = self._matcher.match(corrected, len(roles), cue_tokens)
+        result = self._matcher.match(corrected, len(roles), cue_tokens, span_of(sentences, asking))
         best = result.best
         intent, confidence = best.intent, best.score
         in_domain = result.in_domain or (
@@ -105,10 +119,15 @@ class Engine:
         elif confidence < ABSTAIN_BELOW or outside or office == "other":
             intent = "out_of_scope"
         intent = self._one_role_many_names(intent, roles, mentions)
+        if intent in ("compare", "define") and roles == ("pmo",) and _KIND_WORDS & set(cue_tokens):
+            intent = "types"  # "project vs programme vs portfolio office", "PMO dédié vs central"
         if intent in NEEDS_ROLE and not roles and intent != "types":
             intent = "out_of_scope"  # about no role the bot knows (or only unknown ones)
         if intent in CHAT or intent in ("roles_overview", "out_of_scope"):
             roles = ()
+        elif intent in SINGLE_ROLE and len(roles) > 1:
+            subject = subject_role(mentions, sentences, asking)
+            roles = (subject,) if subject else roles[:1]
         return Reading(
             question=question,
             language=language,

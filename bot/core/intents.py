@@ -26,6 +26,7 @@ from bot.core.spelling import Speller
 from bot.core.text import words
 
 HINT_WEIGHT = 0.45
+CONTEXT_WEIGHT = 0.8
 STRONG = 0.7
 # Intents that ask about one topic of a role; with two roles named they still win over
 # "compare" when their cue words are present.
@@ -35,6 +36,7 @@ NEEDS_ROLE = frozenset(
 )
 CHAT = frozenset({"help", "smalltalk"})
 _WHO = frozenset({"who", "whom", "whose", "qui"})
+_OR = frozenset({"or", "ou"})
 
 
 @dataclass(frozen=True)
@@ -114,9 +116,19 @@ class IntentMatcher:
             return 0.0
         return sum(w for w, hit in weights if hit) / total
 
-    def match(self, tokens: list[str], n_roles: int, cue_tokens: list[str]) -> IntentResult:
+    def match(
+        self,
+        tokens: list[str],
+        n_roles: int,
+        cue_tokens: list[str],
+        asking: tuple[int, int] | None = None,
+    ) -> IntentResult:
         """Score every intent: examples against role-abstracted tokens, cue words against
-        the typo-corrected words as written (so "strategic PMO" still shows "strategic")."""
+        the typo-corrected words as written (so "strategic PMO" still shows "strategic").
+
+        ``asking`` is the token span of the sentence that asks; in a long message, cue words
+        there count fully and cue words in the surrounding context count less.
+        """
         toks = tuple(tokens)
         present = frozenset(toks)
         cue_toks = tuple(cue_tokens)
@@ -140,6 +152,8 @@ class IntentMatcher:
             for intent, phrase, weight in self._cue_index.get(token, ()):
                 if cue_toks[i : i + len(phrase)] == phrase:
                     strength = weight * min(1.0, 0.7 + 0.15 * len(phrase))
+                    if asking is not None and not asking[0] <= i < asking[1]:
+                        strength *= CONTEXT_WEIGHT
                     cue_score[intent] = max(cue_score[intent], strength)
             if not in_domain:
                 in_domain = any(
@@ -189,8 +203,12 @@ class IntentMatcher:
         if intent == "which_role":
             if present & _WHO and n_roles == 0:
                 adjust += 0.12
+            elif present & _WHO and present & _OR and not topical:
+                adjust += 0.15  # "who owns the schedule, the PMO or the PM?"
             elif n_roles > 0:
                 adjust -= 0.15
+        if intent == "certification" and "certification" in topical:
+            adjust += 0.1  # "is the PMP worth it": the certification is the subject
         if intent in CHAT:
             if n_roles > 0:
                 adjust -= 0.35

@@ -26,7 +26,8 @@ GUARD_WORDS = frozenset(
     director direction directions directive lead leads leading leader leadership
     head heads heading officer planner planning projet projets programmer programmers
     gestion gestionnaires chef chefs
-    affaires metier metiers""".split()
+    affaires metier metiers consulting consult consultancy consulted contract contractor
+    contracting controlled controls""".split()
 )
 
 
