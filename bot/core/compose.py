@@ -7,6 +7,8 @@ verbatim passage, and its citations become the answer's sources.
 from __future__ import annotations
 
 import math
+import re
+import statistics
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -14,12 +16,16 @@ from rapidfuzz import fuzz
 from bot.core.answer import Answer, Comparison, ComparisonRow, Source
 from bot.core.ids import INTENT_TOPIC
 from bot.core.knowledge import Knowledge, Statement
-from bot.core.phrases import question_for, say, topic_name
+from bot.core.language import COMMON_WORDS
+from bot.core.phrases import of_phrase, question_for, say, topic_name
+from bot.core.roles import ROLE_TOKEN
 from bot.core.text import words
 
 MAX_LINES = 5
 MAX_ROWS = 6
-MAX_SOURCES = 4
+MAX_SOURCES = 8
+MIN_EXTRACT_SCORE = 55
+MIN_DUTY_COVER = 0.3
 
 
 @dataclass(frozen=True)
@@ -34,16 +40,23 @@ class Reading:
     tokens: tuple[str, ...] = ()
     unknown_roles: tuple[str, ...] = ()
     wants_acronym: bool = False
+    subject: str | None = None  # the role a career question is about ("become a PM")
+    focus: tuple[str, ...] = ()  # the words of the sentence that asks
 
 
 class Composer:
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
         self._duties = self._duty_index()
-        self._duty_df: dict[str, int] = {}
+        df: dict[str, int] = {}
         for _, stems, _, _ in self._duties:
             for stem in stems:
-                self._duty_df[stem] = self._duty_df.get(stem, 0) + 1
+                df[stem] = df.get(stem, 0) + 1
+        n = len(self._duties)
+        self._duty_idf = {stem: math.log((n + 1) / (count + 0.5)) for stem, count in df.items()}
+        # A word no statement uses dilutes the match (it cannot match), at half the weight
+        # of a typical word: most such words are the question's own verbs and fillers.
+        self._unseen_idf = 0.5 * statistics.median(self._duty_idf.values()) if df else 1.0
 
     # -- helpers ---------------------------------------------------------------------
     def label(self, role: str, language: str) -> str:
@@ -86,19 +99,26 @@ class Composer:
         out.sort(key=lambda s: -self.k.documents[s.id.split("#", 1)[0]].trust)
         return tuple(out[:MAX_SOURCES])
 
-    def suggestions(self, language: str, roles: tuple[str, ...] = ()) -> tuple[str, ...]:
-        """Up to three questions the bot can answer, about the roles asked first."""
+    def suggestions(
+        self, language: str, roles: tuple[str, ...] = (), asked: str | None = None
+    ) -> tuple[str, ...]:
+        """Up to three questions the bot can answer, about the roles asked first, leaving
+        out the kind of question just asked."""
         picks: list[str] = []
         for role in roles:
             rk = self.k.roles.get(role)
             if rk is None or not rk.covered:
                 continue
             for intent in ("responsibilities", "reporting", "career", "define"):
+                if intent == asked:
+                    continue
                 if intent == "career" and role == "pmo":
                     continue  # one joins an office, one does not become it
                 if rk.facts_on(INTENT_TOPIC[intent]):
                     picks.append(question_for(intent, language, self.noun(role, language)) or "")
             for other in ("project_manager", "pmo"):
+                if asked == "compare" and other in roles:
+                    continue
                 if other != role and self.k.distinction(role, other) is not None:
                     picks.append(
                         question_for(
@@ -162,7 +182,11 @@ class Composer:
         roles = r.roles or (("pmo",) if r.intent == "types" else ())
         if not roles:
             return self.abstain(r)
-        return self.about_role(r, roles[0])
+        role = r.subject if r.subject in roles else roles[0]
+        if r.intent == "career" and not self.k.roles[role].facts_on("career"):
+            # "from coordinator to PM": what the sources say about leaving the other role
+            role = next((x for x in roles if self.k.roles[x].facts_on("career")), role)
+        return self.about_role(r, role)
 
     def abstain(self, r: Reading) -> Answer:
         if r.unknown_roles:
@@ -201,7 +225,9 @@ class Composer:
         if rk.note is not None and rk.note.cites:
             lines.append(rk.note.text.get(r.language))
             cites.extend(rk.note.cites)
-        title = say("not_covered", r.language, role=self.label(role, r.language))
+        title = say(
+            "not_covered", r.language, of=of_phrase(self.noun(role, r.language), r.language)
+        )
         return self._answer(
             r,
             answered=False,
@@ -223,6 +249,9 @@ class Composer:
         warnings: list[str] = []
         rows: list[ComparisonRow] = []
         lines: list[str] = []
+        if len(r.roles) > 2:
+            left_out = ", ".join(self.label(x, lang) for x in r.roles[2:])
+            warnings.append(say("two_at_a_time", lang, names=left_out))
         if found is not None:
             distinction, flipped = found
             for row in distinction.rows[:MAX_ROWS]:
@@ -264,7 +293,7 @@ class Composer:
             lines=tuple(lines),
             warnings=tuple(warnings),
             cites=cites,
-            suggestions=self.suggestions(lang, (a, b)),
+            suggestions=self.suggestions(lang, (a, b), r.intent),
         )
 
     def about_role(self, r: Reading, role: str) -> Answer:
@@ -273,14 +302,6 @@ class Composer:
         if not rk.covered:
             return self.not_covered(r, role)
         topic = INTENT_TOPIC.get(r.intent, "definition")
-        if topic == "certification":
-            return self._answer(
-                r,
-                answered=False,
-                kind="abstain",
-                title=say("certification", lang, role=self.label(role, lang)),
-                suggestions=self.suggestions(lang, (role,)),
-            )
         facts = list(rk.facts_on(topic))
         lines: list[str] = []
         cites: list[str] = []
@@ -309,23 +330,25 @@ class Composer:
             lines=tuple(lines),
             warnings=tuple(warnings),
             cites=cites + dispute_cites,
-            suggestions=self.suggestions(lang, (role,)),
+            suggestions=self.suggestions(lang, (role,), r.intent),
         )
 
     def extract(self, r: Reading, role: str, topic: str) -> Answer:
-        """No curated statement: quote the best passages that mention the role and topic."""
+        """No curated statement: quote the most relevant sentence of passages that name the
+        role and are tagged with the topic, if any is relevant enough."""
         lang = r.language
-        query = " ".join(r.tokens)
-        candidates = [
-            p
-            for p in self.k.passages.values()
-            if p.status == "knowledge" and role in p.roles and topic in p.topics
-        ]
-        ranked = sorted(
-            candidates,
-            key=lambda p: (-fuzz.token_set_ratio(query, " ".join(words(p.text))), p.id),
-        )[:2]
-        if not ranked:
+        query = " ".join(t for t in r.tokens if t not in _QUESTION_WORDS)
+        quotes: list[tuple[float, str, str]] = []
+        for p in self.k.passages.values():
+            if p.status != "knowledge" or role not in p.roles or topic not in p.topics:
+                continue
+            for sentence in _sentences(p.text):
+                score = fuzz.token_set_ratio(query, " ".join(words(sentence)))
+                if score >= MIN_EXTRACT_SCORE:
+                    quotes.append((score, p.id, sentence))
+        quotes.sort(key=lambda q: (-q[0], q[1]))
+        best = list({pid: (pid, text) for _, pid, text in reversed(quotes[:2])}.values())
+        if not best:
             rk = self.k.roles[role]
             known = rk.summary.text.get(lang) if rk.summary else ""
             lines = (say("known", lang, text=known),) if known else ()
@@ -337,34 +360,37 @@ class Composer:
                     "nothing_on_topic",
                     lang,
                     topic=topic_name(topic, lang),
-                    role=self.label(role, lang),
+                    role=self.noun(role, lang),
                 ),
                 lines=lines,
                 cites=list(rk.summary.cites) if rk.summary else [],
-                suggestions=self.suggestions(lang, (role,)),
+                suggestions=self.suggestions(lang, (role,), r.intent),
             )
-        lines = tuple(f"“{p.text}”" for p in ranked)
         return self._answer(
             r,
             answered=True,
             kind="answer",
-            title=say("extract_title", lang, role=self.label(role, lang)),
-            lines=lines,
-            cites=[p.id for p in ranked],
-            suggestions=self.suggestions(lang, (role,)),
+            title=say("extract_title", lang, role=self.noun(role, lang)),
+            lines=tuple(f"“{text}”" for _, text in best),
+            cites=[pid for pid, _ in best],
+            suggestions=self.suggestions(lang, (role,), r.intent),
         )
 
     def overview(self, r: Reading) -> Answer:
         lang = r.language
-        lines, cites, thin = [], [], []
+        lines, cites, more, missing = [], [], [], []
         for rk in self.k.roles.values():
-            if rk.covered and rk.summary is not None and len(lines) < MAX_LINES:
+            if not rk.covered:
+                missing.append(rk.label.get(lang))
+            elif rk.summary is not None and len(lines) < MAX_LINES - 2:
                 lines.append(f"{rk.label.get(lang)}: {rk.summary.text.get(lang)}")
                 cites.extend(rk.summary.cites[:1])
             else:
-                thin.append(rk.label.get(lang))
-        if thin:
-            lines.append(say("overview_more", lang, names=", ".join(thin)))
+                more.append(rk.label.get(lang))
+        if more:
+            lines.append(say("overview_more", lang, names=", ".join(more)))
+        if missing:
+            lines.append(say("overview_missing", lang, names=", ".join(missing)))
         return self._answer(
             r,
             answered=True,
@@ -396,32 +422,36 @@ class Composer:
     ) -> tuple[float, str, Statement] | None:
         """The responsibility statement that best covers the duty a question names.
 
-        Each content word the statements know counts by its rarity among them (IDF); the
-        statement with the largest matched weight wins if it covers enough of the weight.
+        Every content word of the question counts, weighted by its rarity among the
+        statements (a word no statement has counts like a typical one): a question about
+        pizza or the stand-up does not become a PMO question because it says "project".
         """
-        df = self._duty_df
-        n = len(self._duties)
-        content = {_stem(t) for t in tokens if len(t) > 3 and t not in _QUESTION_WORDS}
-        known = {c: math.log((n + 1) / (df[c] + 0.5)) for c in content if c in df}
-        total = sum(known.values())
-        if not total:
+        content = {
+            _stem(t)
+            for t in tokens
+            if len(t) > 2 and t not in _QUESTION_WORDS and t not in COMMON_WORDS and t != ROLE_TOKEN
+        }
+        content = {c for c in content if not c.startswith(_GENERIC_STEMS)}
+        if not content:
             return None
+        weight = {c: self._duty_idf.get(c, self._unseen_idf) for c in content}
+        total = sum(weight.values())
         best: tuple[float, str, Statement] | None = None
         for role, stems, statement, routing in self._duties:
             if among and role not in among:
                 continue
-            score = sum(w for c, w in known.items() if c in stems)
+            score = sum(w for c, w in weight.items() if _covers(stems, c))
             score += 0.05 * routing  # on a tie, the explicit "who to ask" routing wins
             if best is None or score > best[0]:
                 best = (score, role, statement)
-        if best is None or best[0] / total < 0.3:
+        if best is None or best[0] / total < MIN_DUTY_COVER:
             return None
         return (min(1.0, best[0] / total), best[1], best[2])
 
     def which_role(self, r: Reading) -> Answer:
         lang = r.language
         offered = r.roles if len(r.roles) > 1 and {"or", "ou"} & set(r.tokens) else ()
-        found = self.duty_match(r.tokens, offered)  # "who owns the schedule, PMO or PM?"
+        found = self.duty_match(r.focus or r.tokens, offered)  # "who owns the schedule, PMO or PM?"
         if found is None:
             return self._answer(
                 r,
@@ -438,11 +468,17 @@ class Composer:
             reading,
             answered=True,
             kind="answer",
-            title=say("which_title", lang, role=self.label(role, lang)),
+            title=say("which_title", lang, of=of_phrase(self.noun(role, lang), lang)),
             lines=(statement.text.get(lang),),
             cites=list(statement.cites),
             suggestions=self.suggestions(lang, (role,)),
         )
+
+
+def _sentences(text: str) -> list[str]:
+    """Sentences of a passage, each a verbatim piece of it."""
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý“\"(-])", text)
+    return [p for p in parts if len(p.split()) >= 4] or [text]
 
 
 def noun_phrase(label: str, language: str) -> str:
@@ -456,17 +492,58 @@ def noun_phrase(label: str, language: str) -> str:
     return f"an {text}" if text[0].lower() in "aeiou" else f"a {text}"
 
 
+_SUFFIXES = (
+    "isation",
+    "ization",
+    "ising",
+    "izing",
+    "ation",
+    "ings",
+    "ing",
+    "ure",
+    "ies",
+    "es",
+    "ed",
+    "s",
+)
+
+
 def _stem(word: str) -> str:
-    return word[:5]
+    """A light English/French suffix strip: "standards" and "standardised" share "standard"."""
+    word = word.removesuffix("'s")
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
 
 
 def _stems(text: str) -> frozenset[str]:
-    return frozenset(_stem(w) for w in words(text) if len(w) > 3)
+    return frozenset(_stem(w) for w in words(text) if len(w) > 2)
 
 
+def _covers(stems: frozenset[str], stem: str) -> bool:
+    """Equal stems, or a long stem that extends another ("standard" / "standardis")."""
+    if stem in stems:
+        return True
+    if len(stem) < 6:
+        return False
+    return any(
+        len(s) >= 6 and (s.startswith(stem) or stem.startswith(s) or (len(stem) >= 7 and stem in s))
+        for s in stems
+    )
+
+
+# Words of the field every duty shares; they cannot tell one role's duty from another's.
+_GENERIC_STEMS = tuple(
+    "project projet proj team equipe manag gestion work travail company entreprise role "
+    "rol thing chose here ici usual office bureau".split()
+)
 _QUESTION_WORDS = frozenset(
     "who whom whose which what should would could does have about with this that there "
     "here usually normally generally typically person people role team someone anyone "
     "responsible charge handles handle qui quel quelle personne occupe gere "
-    "supposed actually really company ours their your job whos sort".split()
+    "supposed actually really company ours their your job whos sort all every each "
+    "between about over under into from with without other others some many much more most "
+    "usually typically normally generally exactly always never here there then than also "
+    "need needs want wants like just only very".split()
 )

@@ -17,6 +17,7 @@ from bot.core.compose import Composer, Reading
 from bot.core.focus import (
     asked_unknown,
     asking_sentence,
+    career_target,
     sentence_index,
     span_of,
     subject_role,
@@ -128,6 +129,7 @@ class Engine:
         elif intent in SINGLE_ROLE and len(roles) > 1:
             subject = subject_role(mentions, sentences, asking)
             roles = (subject,) if subject else roles[:1]
+        span = span_of(sentences, asking)
         return Reading(
             question=question,
             language=language,
@@ -137,6 +139,8 @@ class Engine:
             tokens=tuple(corrected),
             unknown_roles=unknown,
             wants_acronym=bool(_ACRONYM_WORDS & set(cue_tokens)),
+            subject=career_target(mentions, tokens) if intent == "career" else None,
+            focus=tuple(cue_tokens[span[0] : span[1]]) if span else (),
         ), result
 
     @staticmethod

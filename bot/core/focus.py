@@ -68,3 +68,19 @@ def span_of(sentences: list[int], asking: int) -> tuple[int, int] | None:
     if not positions or len(set(sentences)) < 2:
         return None
     return positions[0], positions[-1] + 1
+
+
+_TOWARDS = frozenset({"become", "becoming", "into", "to", "towards", "devenir", "vers", "en", "a"})
+
+
+def career_target(mentions: list[RoleMention], tokens: list[str]) -> str | None:
+    """The role a career question moves towards: named after "become", "into", "to"..., else
+    the last role named ("PM to PMO" is about the PMO)."""
+    known = [m for m in mentions if m.role != UNKNOWN]
+    for m in known:
+        if _TOWARDS & set(tokens[max(0, m.start - 3) : m.start]) and m is not known[0]:
+            return m.role
+    for m in known:
+        if {"become", "becoming", "devenir"} & set(tokens[max(0, m.start - 3) : m.start]):
+            return m.role
+    return known[-1].role if known else None

@@ -10,10 +10,10 @@ _PHRASES: dict[str, tuple[str, str]] = {
         "analystes...), en citant mes sources.",
     ),
     "help_line": (
-        "Ask in your own words, in English or French. Add 'sources' or click 'Show quotes' "
-        "to see the exact words behind an answer.",
-        "Posez votre question avec vos mots, en français ou en anglais. Demandez les "
-        "citations pour voir les mots exacts derrière une réponse.",
+        "Ask in your own words, in English or French. Every answer names its sources; "
+        "'Show quotes' (or /sources in the terminal) shows their exact words.",
+        "Posez votre question avec vos mots, en français ou en anglais. Chaque réponse cite "
+        "ses sources ; « Show quotes » (ou /sources dans le terminal) montre leurs mots exacts.",
     ),
     "hello": (
         "Hello! Ask me about project-management roles.",
@@ -31,35 +31,33 @@ _PHRASES: dict[str, tuple[str, str]] = {
         "Je ne connais pas {names} : mes sources ne décrivent pas ce rôle.",
     ),
     "not_covered": (
-        "My sources don't describe the {role} role.",
-        "Mes sources ne décrivent pas le rôle {role}.",
+        "My sources don't describe the role {of}.",
+        "Mes sources ne décrivent pas le rôle {of}.",
     ),
     "nothing_on_topic": (
-        "My sources say nothing about the {topic} of the {role}.",
-        "Mes sources ne disent rien sur {topic} pour le rôle {role}.",
+        "My sources say nothing about the {topic} of {role}.",
+        "Mes sources ne disent rien sur {topic} pour {role}.",
     ),
-    "certification": (
-        "My sources recommend no certification for the {role}; the only one they mention is "
-        "a paid course in an advertisement, which I don't pass on.",
-        "Mes sources ne recommandent aucune certification pour le rôle {role} ; la seule "
-        "mentionnée est une formation payante dans une publicité, que je ne relaie pas.",
+    "two_at_a_time": (
+        "I compare two roles at a time; ask again for {names}.",
+        "Je compare deux rôles à la fois ; reposez la question pour {names}.",
+    ),
+    "overview_missing": (
+        "Not described in my sources: {names}.",
+        "Non décrits par mes sources : {names}.",
     ),
     "compare_title": ("{a} vs {b}", "{a} ou {b}"),
-    "define_title": ("{role}", "{role}"),
     "topic_title": ("{role}: {topic}", "{role} : {topic}"),
-    "which_title": ("That is usually the {role}.", "C'est en général le rôle : {role}."),
+    "which_title": ("That is usually the job {of}.", "C'est en général le rôle {of}."),
     "which_unknown": (
         "I couldn't tell which role owns that from my sources.",
         "Mes sources ne me permettent pas de dire quel rôle s'en charge.",
     ),
     "overview_title": ("Who's who in project work:", "Qui fait quoi dans les projets :"),
-    "overview_more": (
-        "Also recognised (sources say little): {names}.",
-        "Aussi reconnus (peu documentés) : {names}.",
-    ),
+    "overview_more": ("More roles: {names}.", "Autres rôles : {names}."),
     "extract_title": (
-        "What my sources say about the {role}:",
-        "Ce que disent mes sources sur le rôle {role} :",
+        "What my sources say about {role}:",
+        "Ce que disent mes sources sur {role} :",
     ),
     "readings": ("PMO can be read three ways:", "PMO peut se lire de trois façons :"),
     "disputed": ("Disputed: {text}", "Contesté : {text}"),
@@ -110,3 +108,13 @@ def question_for(intent: str, language: str, a: str = "", b: str = "") -> str | 
     if template is None:
         return None
     return (template[1] if language == "fr" else template[0]).format(a=a, b=b)
+
+
+def of_phrase(noun: str, language: str) -> str:
+    """ "of the PMO" / "du PMO", "of a project manager" / "d'un chef de projet"."""
+    if language != "fr":
+        return f"of {noun}"
+    for article, contracted in (("le ", "du "), ("un ", "d'un "), ("une ", "d'une ")):
+        if noun.startswith(article):
+            return contracted + noun[len(article) :]
+    return f"de {noun}"
