@@ -87,5 +87,5 @@ class Answer:
             "answered": self.answered,
             "text": self.text,
             "sources": [s.to_dict() for s in self.sources],
-            "suggestions": list(self.suggestions or self.did_you_mean),
+            "suggestions": list(dict.fromkeys(self.did_you_mean + self.suggestions)),
         }

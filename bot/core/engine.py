@@ -32,6 +32,7 @@ from bot.core.roles import ROLE_TOKEN, UNKNOWN, RoleLexicon, abstract_roles, ord
 from bot.core.text import strip_markup, words
 
 ABSTAIN_BELOW = 0.34
+BARE_ROLE_WORDS = 6
 # Intents whose answer is about one role, even when the message names others in passing.
 SINGLE_ROLE = frozenset({"define", "responsibilities", "skills", "types", "value", "certification"})
 NEAR_TIE = 0.03
@@ -119,6 +120,9 @@ class Engine:
             intent, confidence = "define", max(confidence, 0.6)
         elif confidence < ABSTAIN_BELOW or outside or office == "other":
             intent = "out_of_scope"
+        bare = roles and len(tokens) <= BARE_ROLE_WORDS and not result.strong_out_of_scope
+        if intent == "out_of_scope" and bare and office is None:
+            intent = "define"  # "PMO?", "tell me about the PMO analyst"
         intent = self._one_role_many_names(intent, roles, mentions)
         if intent in ("compare", "define") and roles == ("pmo",) and _KIND_WORDS & set(cue_tokens):
             intent = "types"  # "project vs programme vs portfolio office", "PMO dédié vs central"
@@ -198,10 +202,14 @@ class Engine:
                     label=label,
                     summary=statement.text.get(language) if statement else "",
                     covered=rk.covered,
-                    example_question=question_for(
-                        "responsibilities", language, self._composer.noun(role, language)
+                    example_question=(
+                        question_for(
+                            "responsibilities", language, self._composer.noun(role, language)
+                        )
+                        or ""
                     )
-                    or "",
+                    if rk.covered
+                    else "",
                 )
             )
         return tuple(cards)

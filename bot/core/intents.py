@@ -49,6 +49,7 @@ class IntentScore:
 class IntentResult:
     ranking: tuple[IntentScore, ...]
     in_domain: bool
+    strong_out_of_scope: bool = False  # a word such as "salary" or "weather" was used
 
     @property
     def best(self) -> IntentScore:
@@ -174,7 +175,7 @@ class IntentMatcher:
         ranking = tuple(
             IntentScore(i, s) for i, s in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
         )
-        return IntentResult(ranking, in_domain)
+        return IntentResult(ranking, in_domain, cue_score.get("out_of_scope", 0.0) >= STRONG)
 
     @staticmethod
     def _structure(

@@ -123,7 +123,8 @@ class RoleLexicon:
                 if role is None:
                     continue
                 role = _disambiguate(role, window, fixed, i)
-                mentions.append(RoleMention(role, i, i + size, " ".join(window)))
+                if role is not None:
+                    mentions.append(RoleMention(role, i, i + size, " ".join(window)))
                 i += size
                 break
             else:
@@ -144,9 +145,13 @@ def _singular(token: str, name_words: frozenset[str]) -> str:
     return token
 
 
-def _disambiguate(role: str, window: tuple[str, ...], tokens: list[str], start: int) -> str:
-    """ "PM" near "product" is a product manager."""
-    if window == ("pm",) and "product" in tokens[max(0, start - 3) : start]:
+def _disambiguate(role: str, window: tuple[str, ...], tokens: list[str], start: int) -> str | None:
+    """ "PM" near "product" is a product manager; "3 pm" is a time, not a role."""
+    if window != ("pm",):
+        return role
+    if start > 0 and tokens[start - 1].isdigit():
+        return None
+    if "product" in tokens[max(0, start - 3) : start + 3]:
         return "product_manager"
     return role
 

@@ -13,7 +13,6 @@ _TEAMS_AT = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]{0,200}>")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _EMOJI_CODE = re.compile(r":[a-z0-9_+\-]{1,40}:")
-_CODE_FENCE = re.compile(r"```.*?```", re.DOTALL)
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
 _ZERO_WIDTH = dict.fromkeys(map(ord, _INVISIBLE))
@@ -21,18 +20,29 @@ _ZERO_WIDTH = dict.fromkeys(map(ord, _INVISIBLE))
 
 def strip_markup(text: str) -> str:
     """Remove Slack and Teams markup, links and emoji codes, keeping the words people typed."""
-    text = text[: MAX_CHARS * 4].translate(_ZERO_WIDTH)
+    if len(text) > MAX_CHARS * 8:
+        text = f"{text[: MAX_CHARS * 2]} {text[-MAX_CHARS * 6 :]}"
+    text = text.translate(_ZERO_WIDTH)
     text = _TEAMS_AT.sub(" ", text)
     text = _SLACK_LINK.sub(lambda m: f" {m.group(1) or ''} ", text)
     text = _SLACK_TOKEN.sub(" ", text)
     text = _HTML_TAG.sub(" ", text)
     text = _URL.sub(" ", text)
-    text = _CODE_FENCE.sub(" ", text)
+    text = text.replace("```", " ")
     text = _EMOJI_CODE.sub(" ", text)
     text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
     text = re.sub(r"[*_~`>]+", " ", text)
     text = "".join(ch if ch.isprintable() else " " for ch in text)
-    return " ".join(text.split())[:MAX_CHARS]
+    return bound(" ".join(text.split()))
+
+
+def bound(text: str) -> str:
+    """At most MAX_CHARS: a long message keeps its opening and its end, where the question
+    usually is ("...long story... my actual question: what does a PMO analyst do?")."""
+    if len(text) <= MAX_CHARS:
+        return text
+    head = MAX_CHARS // 5
+    return f"{text[:head]} … {text[-(MAX_CHARS - head - 3) :]}"
 
 
 def fold(text: str) -> str:
