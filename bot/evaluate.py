@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.core.engine import Engine
-from bot.core.ids import INTENT_IDS
+from bot.core.ids import INTENT_IDS, ROLE_IDS
 from bot.errors import Problem, ValidationError
 
 _KEYS = {"question", "intent", "roles", "answered"}
@@ -30,8 +30,17 @@ class Item:
 
 
 def load_items(path: Path) -> list[Item]:
+    """The labelled questions of a JSON-lines file; every problem names file and line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise ValidationError([Problem(path, 0, "evaluation file not found")]) from exc
+    except UnicodeDecodeError as exc:
+        raise ValidationError([Problem(path, 1, f"not valid UTF-8 ({exc.reason})")]) from exc
+    except OSError as exc:
+        raise ValidationError([Problem(path, 0, f"cannot read: {exc.strerror}")]) from exc
     items, problems = [], []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
@@ -39,26 +48,48 @@ def load_items(path: Path) -> list[Item]:
         except json.JSONDecodeError as exc:
             problems.append(Problem(path, number, f"invalid JSON: {exc.msg}"))
             continue
-        missing = _KEYS - set(data)
-        if missing:
-            problems.append(Problem(path, number, f"missing keys: {', '.join(sorted(missing))}"))
-            continue
-        if data["intent"] not in INTENT_IDS:
-            problems.append(Problem(path, number, f"unknown intent '{data['intent']}'"))
-            continue
-        items.append(
-            Item(
-                data["question"],
-                data["intent"],
-                tuple(data["roles"]),
-                bool(data["answered"]),
-                tuple(data.get("tags", ())),
-                number,
-            )
-        )
+        item = _item(data, number, path, problems)
+        if item is not None:
+            items.append(item)
     if problems:
         raise ValidationError(problems)
     return items
+
+
+def _item(data: object, number: int, path: Path, problems: list[Problem]) -> Item | None:
+    def fail(message: str) -> None:
+        problems.append(Problem(path, number, message))
+
+    if not isinstance(data, dict):
+        fail(f"expected a JSON object, got {type(data).__name__}")
+        return None
+    missing = _KEYS - set(data)
+    if missing:
+        fail(f"missing keys: {', '.join(sorted(missing))}")
+        return None
+    if not isinstance(data["question"], str):
+        fail("'question' must be a string")
+        return None
+    if data["intent"] not in INTENT_IDS:
+        fail(f"unknown intent '{data['intent']}'")
+        return None
+    roles, tags = data["roles"], data.get("tags", [])
+    if not isinstance(roles, list) or not all(isinstance(r, str) for r in roles):
+        fail("'roles' must be a list of role ids")
+        return None
+    unknown = [r for r in roles if r not in ROLE_IDS]
+    if unknown:
+        fail(f"unknown role id(s): {', '.join(unknown)}")
+        return None
+    if not isinstance(data["answered"], bool):
+        fail("'answered' must be true or false")
+        return None
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        fail("'tags' must be a list of strings")
+        return None
+    return Item(
+        data["question"], data["intent"], tuple(roles), data["answered"], tuple(tags), number
+    )
 
 
 def evaluate(engine: Engine, items: list[Item]) -> dict:

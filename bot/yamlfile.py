@@ -38,20 +38,65 @@ class Node:
         return self.value
 
 
-def _convert(node: yaml.Node, constructor: yaml.constructor.SafeConstructor) -> Node:
-    line = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        return Node(
-            {str(constructor.construct_object(k)): _convert(v, constructor) for k, v in node.value},
-            line,
-        )
-    if isinstance(node, yaml.SequenceNode):
-        return Node([_convert(v, constructor) for v in node.value], line)
-    return Node(constructor.construct_object(node), line, node.style)
+_COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+
+
+class _Converter:
+    """yaml nodes to Nodes, collecting duplicate keys and unknown tags as problems."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self._constructor = yaml.constructor.SafeConstructor()
+
+    def convert(self, node: yaml.Node) -> Node:
+        line = node.start_mark.line + 1
+        collection = isinstance(node, yaml.MappingNode | yaml.SequenceNode)
+        if collection and node.tag not in _COLLECTION_TAGS:
+            self.problems.append(Problem(self.path, line, f"unknown YAML tag '{node.tag}'"))
+        if isinstance(node, yaml.MappingNode):
+            items: dict[str, Node] = {}
+            key_lines: dict[str, int] = {}
+            for key_node, value_node in node.value:
+                key = str(self.scalar(key_node))
+                key_line = key_node.start_mark.line + 1
+                if key in items:
+                    self.problems.append(
+                        Problem(
+                            self.path,
+                            key_line,
+                            f"duplicate key '{key}' (first at line {key_lines[key]})",
+                        )
+                    )
+                    continue
+                key_lines[key] = key_line
+                items[key] = self.convert(value_node)
+            return Node(items, line)
+        if isinstance(node, yaml.SequenceNode):
+            return Node([self.convert(v) for v in node.value], line)
+        return Node(self.scalar(node), line, node.style)
+
+    def scalar(self, node: yaml.Node) -> Any:
+        try:
+            return self._constructor.construct_object(node, deep=True)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark or node.start_mark
+            self.problems.append(Problem(self.path, mark.line + 1, _tag_message(exc, node)))
+        except (ValueError, TypeError) as exc:
+            line = node.start_mark.line + 1
+            self.problems.append(Problem(self.path, line, f"invalid {node.tag} value: {exc}"))
+        return None
+
+
+def _tag_message(exc: yaml.MarkedYAMLError, node: yaml.Node) -> str:
+    if "tag" in str(exc.problem):
+        return f"unknown YAML tag '{node.tag}'"
+    return f"YAML value: {exc.problem}"
 
 
 def load_yaml(path: Path) -> Node:
-    """Parse one YAML file; syntax errors and undecodable text become a ValidationError."""
+    """Parse one YAML file; syntax errors, unknown tags, duplicate keys and undecodable
+    text become a ValidationError naming the file and line."""
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -66,7 +111,11 @@ def load_yaml(path: Path) -> Node:
         raise ValidationError([Problem(path, line, f"YAML syntax: {exc.problem}")]) from exc
     if root is None:
         return Node({}, 1)
-    return _convert(root, yaml.constructor.SafeConstructor())
+    converter = _Converter(path)
+    converted = converter.convert(root)
+    if converter.problems:
+        raise ValidationError(converter.problems)
+    return converted
 
 
 def block_items(node: Node) -> list[tuple[str, int]]:

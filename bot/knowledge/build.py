@@ -36,8 +36,11 @@ class BuildResult:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def _passages_of(doc: Document, text: str, tagger: Tagger) -> tuple[list[dict], dict]:
+def _passages_of(
+    doc: Document, text: str, tagger: Tagger, path: Path
+) -> tuple[list[dict], dict, list[Problem]]:
     segmented = SEGMENTERS[doc.kind](text, doc.title)
+    warnings = [Problem(path, line, message) for line, message in segmented.warnings]
     passages = []
     promotional = []
     for position, seg in enumerate(segmented.segments):
@@ -72,7 +75,16 @@ def _passages_of(doc: Document, text: str, tagger: Tagger) -> tuple[list[dict], 
         "dropped_lines": sorted({d.line for d in segmented.dropped}),
         "promotional": promotional,
     }
-    return passages, summary
+    if not any(p["status"] == "knowledge" for p in passages):
+        warnings.append(
+            Problem(
+                path,
+                0,
+                f"no knowledge passages: all {summary['segments']} segment(s) were dropped "
+                f"or kept only as quotes (is kind '{doc.kind}' right for this document?)",
+            )
+        )
+    return passages, summary, warnings
 
 
 def build(knowledge_dir: Path, intents: IntentData) -> BuildResult:
@@ -87,7 +99,8 @@ def build(knowledge_dir: Path, intents: IntentData) -> BuildResult:
     for doc in docs:
         text, problems = read_document(sources_dir, doc)
         warnings.extend(problems)
-        passages, summary = _passages_of(doc, text, tagger)
+        passages, summary, problems = _passages_of(doc, text, tagger, sources_dir / doc.file)
+        warnings.extend(problems)
         all_passages.extend(passages)
         per_doc[doc.id] = summary
     ranked = sorted(
@@ -128,9 +141,19 @@ def build(knowledge_dir: Path, intents: IntentData) -> BuildResult:
             for doc in docs
         },
         "merged_duplicates": [{"copy": c, "kept": k} for c, k in sorted(merged)],
-        "warnings": [str(w) for w in warnings],
+        "warnings": [_relative(w, knowledge_dir) for w in warnings],
     }
     return BuildResult(kept, report, warnings)
+
+
+def _relative(problem: Problem, knowledge_dir: Path) -> str:
+    """A warning as recorded in the report: its path relative to the knowledge folder, so
+    the report does not depend on where the folder lives."""
+    try:
+        path = problem.path.relative_to(knowledge_dir)
+    except ValueError:
+        path = problem.path
+    return str(Problem(path, problem.line, problem.message))
 
 
 def _dump(value: object) -> str:

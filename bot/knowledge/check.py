@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
+from bot.core.knowledge import Knowledge
+from bot.core.model import IntentData
 from bot.errors import Problem, ValidationError
 from bot.intents_loader import load_intents
 from bot.knowledge.build import GENERATED, PASSAGES, REPORT, _dump, build
-from bot.knowledge.catalogue import load_catalogue, read_document
-from bot.knowledge.curated import load_knowledge
+from bot.knowledge.catalogue import Document, load_catalogue, read_document
+from bot.knowledge.curated import CuratedReader, load_knowledge
 
 
 def _collapse(text: str) -> str:
@@ -30,11 +33,33 @@ def check(knowledge_dir: Path, intents_dir: Path) -> list[Problem]:
         knowledge, readers = load_knowledge(knowledge_dir)
     except ValidationError as exc:
         return problems + exc.problems
-    texts = {}
+    texts, warnings = document_texts(knowledge_dir / "sources", docs)
+    problems.extend(warnings)
+    problems.extend(citation_problems(knowledge, readers, texts))
+    if intents is not None:
+        problems.extend(_stale(knowledge_dir, intents))
+    return problems
+
+
+def document_texts(
+    sources_dir: Path, docs: Sequence[Document]
+) -> tuple[dict[str, str], list[Problem]]:
+    """Each document's whitespace-collapsed text by document id, and reading warnings."""
+    texts: dict[str, str] = {}
+    warnings: list[Problem] = []
     for doc in docs:
-        text, warnings = read_document(knowledge_dir / "sources", doc)
-        problems.extend(warnings)
+        text, problems = read_document(sources_dir, doc)
+        warnings.extend(problems)
         texts[doc.id] = _collapse(text)
+    return texts, warnings
+
+
+def citation_problems(
+    knowledge: Knowledge, readers: Sequence[CuratedReader], texts: dict[str, str]
+) -> list[Problem]:
+    """Every cited quote occurs verbatim (up to whitespace) in the document its id names,
+    and mentions one of the roles the citing statement is about."""
+    problems = []
     for reader in readers:
         for cite, line, roles in reader.cites:
             found = knowledge.quote(cite)
@@ -54,12 +79,10 @@ def check(knowledge_dir: Path, intents_dir: Path) -> list[Problem]:
                         f"'{cite}' does not mention {' or '.join(roles)}: cite a passage that does",
                     )
                 )
-    if intents is not None:
-        problems.extend(_stale(knowledge_dir, intents))
     return problems
 
 
-def _stale(knowledge_dir: Path, intents) -> list[Problem]:
+def _stale(knowledge_dir: Path, intents: IntentData) -> list[Problem]:
     """The committed build must be what a fresh build of the sources gives."""
     result = build(knowledge_dir, intents)
     problems = []

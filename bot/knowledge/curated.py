@@ -29,7 +29,7 @@ CURATED = "curated"
 LANGUAGES = ("en", "fr")
 
 
-class _Reader:
+class CuratedReader:
     """Collects problems while turning YAML nodes into knowledge values."""
 
     def __init__(self, path: Path) -> None:
@@ -46,10 +46,19 @@ class _Reader:
             return {}
         return node.value
 
+    def sequence(self, node: Node | None, where: str, line: int) -> list[Node]:
+        if node is None or not isinstance(node.value, list):
+            self.fail(node, f"{where}: expected a list", line)
+            return []
+        return node.value
+
     def text(self, node: Node | None, where: str, line: int, holder: Node | None = None) -> Text:
         """A text with both languages, either {en, fr} or en/fr keys of ``holder``."""
         source = node if node is not None else holder
-        values = self.mapping(source, where, line)
+        if source is None or not isinstance(source.value, dict):
+            self.fail(source, f"{where}: expected a mapping with 'en' and 'fr' texts", line)
+            return Text("", "")
+        values = source.value
         if node is not None:
             for key, value in values.items():
                 if key not in LANGUAGES:
@@ -65,13 +74,23 @@ class _Reader:
         return Text(out["en"], out["fr"])
 
     def cite_list(
-        self, node: Node | None, where: str, line: int, roles: tuple[str, ...]
+        self,
+        node: Node | None,
+        where: str,
+        line: int,
+        roles: tuple[str, ...],
+        allow_empty: bool = False,
     ) -> tuple[str, ...]:
+        """The citations of a statement. Only a note saying what the sources do not cover
+        (``allow_empty``) may cite nothing."""
         if node is None:
             self.fail(None, f"{where}: missing 'cites'", line)
             return ()
         if not isinstance(node.value, list):
             self.fail(node, f"{where}: 'cites' must be a list")
+            return ()
+        if not node.value and not allow_empty:
+            self.fail(node, f"{where}: 'cites' is empty: cite the passages this rests on")
             return ()
         cites = []
         for item in node.value:
@@ -83,9 +102,17 @@ class _Reader:
         return tuple(cites)
 
     def statement(
-        self, node: Node, where: str, roles: tuple[str, ...], topic: str = "other"
+        self,
+        node: Node,
+        where: str,
+        roles: tuple[str, ...],
+        topic: str = "other",
+        allow_empty: bool = False,
     ) -> Statement:
-        values = self.mapping(node, where, node.line)
+        if not isinstance(node.value, dict):
+            self.fail(node, f"{where}: expected a mapping with en, fr and cites")
+            return Statement(Text("", ""), (), topic)
+        values = node.value
         disputed = None
         if "disputed" in values:
             disputed = self.statement(values["disputed"], f"{where} (disputed)", roles)
@@ -93,41 +120,46 @@ class _Reader:
             topic = str(values["topic"].value)
             if topic not in TOPICS:
                 self.fail(values["topic"], f"{where}: unknown topic '{topic}'")
-        cites = self.cite_list(values.get("cites"), where, node.line, roles)
+        cites = self.cite_list(values.get("cites"), where, node.line, roles, allow_empty)
         return Statement(self.text(None, where, node.line, node), cites, topic, disputed)
 
     def role_id(self, node: Node | None, where: str, line: int) -> str:
-        value = str(node.value) if node is not None else ""
-        if value not in ROLE_IDS:
+        value = node.value if node is not None else None
+        if not isinstance(value, str) or value not in ROLE_IDS:
             self.fail(node, f"{where}: unknown role id '{value}'", line)
+            return str(value)
         return value
 
 
-def _read_roles(reader: _Reader, root: Node, roles: dict[str, RoleKnowledge]) -> None:
+def _read_roles(reader: CuratedReader, root: Node, roles: dict[str, RoleKnowledge]) -> None:
     for role, node in reader.mapping(root, "roles", root.line).items():
         if role not in ROLE_IDS:
             reader.fail(node, f"unknown role id '{role}'")
             continue
         values = reader.mapping(node, role, node.line)
         covered_node = values.get("covered")
-        covered = bool(covered_node.value) if covered_node is not None else False
+        covered = False
         if covered_node is None:
             reader.fail(node, f"{role}: missing 'covered'")
+        elif not isinstance(covered_node.value, bool):
+            reader.fail(covered_node, f"{role}: 'covered' must be true or false")
+        else:
+            covered = covered_node.value
         label = reader.text(values.get("label"), f"{role} label", node.line)
         summary = note = None
         if "summary" in values:
             summary = reader.statement(values["summary"], f"{role} summary", (role,), "definition")
         if "note" in values:
-            note = reader.statement(values["note"], f"{role} note", (role,))
-        facts_node = values.get("facts")
-        facts = ()
-        if facts_node is not None:
-            if not isinstance(facts_node.value, list):
-                reader.fail(facts_node, f"{role}: 'facts' must be a list")
-            else:
-                facts = tuple(
-                    reader.statement(f, f"{role} fact", (role,)) for f in facts_node.value
-                )
+            # A role the sources do not cover may say so without citing anything.
+            note = reader.statement(
+                values["note"], f"{role} note", (role,), allow_empty=not covered
+            )
+        facts: tuple[Statement, ...] = ()
+        if "facts" in values:
+            facts = tuple(
+                reader.statement(f, f"{role} fact", (role,))
+                for f in reader.sequence(values["facts"], f"{role} facts", node.line)
+            )
         if covered and not facts:
             reader.fail(node, f"{role}: covered roles need at least one fact")
         if not covered and note is None:
@@ -135,12 +167,14 @@ def _read_roles(reader: _Reader, root: Node, roles: dict[str, RoleKnowledge]) ->
         roles[role] = RoleKnowledge(role, covered, label, summary, facts, note)
 
 
-def _read_distinctions(reader: _Reader, root: Node, out: list[Distinction]) -> None:
+def _read_distinctions(reader: CuratedReader, root: Node, out: list[Distinction]) -> None:
     if not isinstance(root.value, list):
         reader.fail(root, "distinctions: expected a list")
         return
     for node in root.value:
         values = reader.mapping(node, "distinction", node.line)
+        if not values:
+            continue
         pair_node = values.get("roles")
         if pair_node is None or not isinstance(pair_node.value, list) or len(pair_node.value) != 2:
             reader.fail(node, "distinction: 'roles' must list two role ids")
@@ -148,8 +182,10 @@ def _read_distinctions(reader: _Reader, root: Node, out: list[Distinction]) -> N
         pair = tuple(reader.role_id(r, "distinction", node.line) for r in pair_node.value)
         rows = []
         rows_node = values.get("rows")
-        for row in rows_node.value if rows_node and isinstance(rows_node.value, list) else []:
+        for row in reader.sequence(rows_node, "distinction rows", node.line) if rows_node else []:
             rv = reader.mapping(row, "row", row.line)
+            if not rv:
+                continue
             rows.append(
                 Row(
                     reader.text(rv.get("facet"), "row facet", row.line),
@@ -164,29 +200,31 @@ def _read_distinctions(reader: _Reader, root: Node, out: list[Distinction]) -> N
         if "disputed" in values:
             disputed = reader.statement(values["disputed"], "distinction (disputed)", pair)
         if "note" in values:
-            note = reader.statement(values["note"], "distinction note", pair)
+            note = reader.statement(values["note"], "distinction note", pair, allow_empty=True)
         out.append(Distinction((pair[0], pair[1]), tuple(rows), disputed, note))
 
 
-def _read_readings(reader: _Reader, root: Node, out: dict[str, tuple[Reading, ...]]) -> None:
+def _read_readings(reader: CuratedReader, root: Node, out: dict[str, tuple[Reading, ...]]) -> None:
     for role, node in reader.mapping(root, "readings", root.line).items():
         reader.role_id(Node(role, node.line), "readings", node.line)
-        items = node.value if isinstance(node.value, list) else []
-        out[role] = tuple(
-            Reading(
-                reader.text(reader.mapping(i, "reading", i.line).get("reading"), "reading", i.line),
-                reader.statement(i, "reading", (role,)),
-            )
-            for i in items
-        )
+        readings = []
+        for item in reader.sequence(node, f"readings of {role}", node.line):
+            values = reader.mapping(item, "reading", item.line)
+            if values:
+                name = reader.text(values.get("reading"), "reading", item.line)
+                readings.append(Reading(name, reader.statement(item, "reading", (role,))))
+        out[role] = tuple(readings)
 
 
 def _read_onboarding(
-    reader: _Reader, values: dict[str, Node], duties: list[Duty], examples: dict
+    reader: CuratedReader, values: dict[str, Node], duties: list[Duty], examples: dict
 ) -> None:
     if "who_to_ask" in values:
-        for node in values["who_to_ask"].value or []:
+        section = values["who_to_ask"]
+        for node in reader.sequence(section, "who_to_ask", section.line):
             v = reader.mapping(node, "who_to_ask", node.line)
+            if not v:
+                continue
             role = reader.role_id(v.get("role"), "who_to_ask", node.line)
             duty = reader.text(v.get("duty"), "who_to_ask duty", node.line)
             duties.append(
@@ -197,7 +235,13 @@ def _read_onboarding(
             if lang not in LANGUAGES or not isinstance(node.value, list):
                 reader.fail(node, f"examples: expected en/fr lists, got '{lang}'")
                 continue
-            examples[lang] = tuple(str(i.value) for i in node.value)
+            texts = []
+            for item in node.value:
+                if isinstance(item.value, str) and item.value.strip():
+                    texts.append(item.value)
+                else:
+                    reader.fail(item, f"examples ({lang}): expected a question")
+            examples[lang] = tuple(texts)
 
 
 _SECTIONS = ("version", "roles", "distinctions", "readings", "who_to_ask", "examples")
@@ -218,6 +262,22 @@ def load_passages(knowledge_dir: Path) -> tuple[dict[str, Passage], dict[str, Do
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         line = getattr(exc, "lineno", 1)
         raise ValidationError([Problem(path, line, f"invalid JSON: {exc}")]) from exc
+    try:
+        passages = _passages_from(items)
+        documents = {
+            doc_id: DocumentInfo(
+                doc_id, d["file"], d["title"], d["publisher"], d["published"], d["trust"]
+            )
+            for doc_id, d in report["documents"].items()
+        }
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ValidationError(
+            [Problem(path, 1, f"malformed build output ({exc!r}): run 'rolebot build'")]
+        ) from exc
+    return passages, documents, hashlib.sha256(raw).hexdigest()[:12]
+
+
+def _passages_from(items: list[dict]) -> dict[str, Passage]:
     passages = {}
     for p in items:
         copies = tuple(Copy(c["id"], c["doc"], c["text"], c.get("author")) for c in p["copies"])
@@ -234,13 +294,7 @@ def load_passages(knowledge_dir: Path) -> tuple[dict[str, Passage], dict[str, Do
             p["status"],
             copies,
         )
-    documents = {
-        doc_id: DocumentInfo(
-            doc_id, d["file"], d["title"], d["publisher"], d["published"], d["trust"]
-        )
-        for doc_id, d in report["documents"].items()
-    }
-    return passages, documents, hashlib.sha256(raw).hexdigest()[:12]
+    return passages
 
 
 def curated_files(knowledge_dir: Path) -> list[Path]:
@@ -250,16 +304,17 @@ def curated_files(knowledge_dir: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
 
 
-def load_knowledge(knowledge_dir: Path) -> tuple[Knowledge, list[_Reader]]:
+def load_knowledge(knowledge_dir: Path) -> tuple[Knowledge, list[CuratedReader]]:
     """The knowledge, and the readers (with every citation and its line) for ``check``."""
     passages, documents, version = load_passages(knowledge_dir)
     problems: list[Problem] = []
-    readers: list[_Reader] = []
+    readers: list[CuratedReader] = []
     roles: dict[str, RoleKnowledge] = {}
     distinctions: list[Distinction] = []
     readings: dict[str, tuple[Reading, ...]] = {}
     duties: list[Duty] = []
     examples: dict[str, tuple[str, ...]] = {}
+    quotes = index_quotes(passages)
     files = curated_files(knowledge_dir)
     if not files:
         problems.append(Problem(knowledge_dir / CURATED, 0, "no curated knowledge files"))
@@ -269,7 +324,7 @@ def load_knowledge(knowledge_dir: Path) -> tuple[Knowledge, list[_Reader]]:
         except ValidationError as exc:
             problems.extend(exc.problems)
             continue
-        reader = _Reader(path)
+        reader = CuratedReader(path)
         readers.append(reader)
         values = reader.mapping(root, "file", 1)
         for key, node in values.items():
@@ -283,9 +338,7 @@ def load_knowledge(knowledge_dir: Path) -> tuple[Knowledge, list[_Reader]]:
             _read_readings(reader, values["readings"], readings)
         _read_onboarding(reader, values, duties, examples)
         for cite, line, _ in reader.cites:
-            if cite not in passages and not any(
-                c.id == cite for p in passages.values() for c in p.copies
-            ):
+            if cite not in quotes:
                 reader.problems.append(
                     Problem(path, line, f"citation '{cite}' not found in the built passages")
                 )
@@ -304,6 +357,6 @@ def load_knowledge(knowledge_dir: Path) -> tuple[Knowledge, list[_Reader]]:
         passages=passages,
         documents=documents,
         version=version,
-        _quotes=index_quotes(passages),
+        _quotes=quotes,
     )
     return knowledge, readers

@@ -39,6 +39,7 @@ class Dropped:
 class Segmented:
     segments: list[Segment] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
+    warnings: list[tuple[int, str]] = field(default_factory=list)  # (line, message)
 
 
 _QUESTION_BY = re.compile(
@@ -61,8 +62,27 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
+# Professional credentials written after a name ("Jane Doe, PMP"): part of the name.
+_CREDENTIALS = frozenset(
+    "PMP CAPM PGMP PFMP PMI-ACP PMI-RMP PMI-SP PMI-PBA PRINCE2 MSP MOP P3O CSM CSPO PSM "
+    "SAFE CBAP CCBA ECBA ITIL CPA CFA ACCA CISSP MBA MSC BSC PHD PENG CENG "
+    "CHPP PMQ APMP".split()
+)
+
+
+def _is_credential(part: str) -> bool:
+    return all(
+        token.upper().replace(".", "") in _CREDENTIALS for token in re.split(r"[\s/]+", part)
+    )
+
+
 def parse_byline(rest: str) -> Byline:
-    """ "Name , Title , Company", "Name, Title at Company" or "Name (Title, Company)"."""
+    """A byline's name, job title and organisation.
+
+    Layouts: "Name , Title , Company", "Name, Title at Company", "Name (Title, Company)".
+    Credentials after the name stay with it ("John Smith, PMP" is the name, no title);
+    commas after the title belong to the organisation ("Head of PMO at Acme, Inc.").
+    """
     rest = collapse(rest)
     paren = re.match(r"^(.+?)\s*\((.+)\)$", rest)
     if paren:
@@ -70,16 +90,18 @@ def parse_byline(rest: str) -> Byline:
         parts = [p.strip() for p in inner.split(",")]
         return Byline(name.strip(), parts[0] or None, ", ".join(parts[1:]) or None)
     parts = [p.strip() for p in rest.split(",") if p.strip()]
-    if len(parts) == 2 and " at " in parts[1]:
-        title, org = parts[1].rsplit(" at ", 1)
-        return Byline(parts[0], title.strip(), org.strip())
-    if len(parts) == 1 and " at " in parts[0]:
-        return Byline(parts[0])
-    return Byline(
-        parts[0] if parts else rest,
-        parts[1] if len(parts) > 1 else None,
-        ", ".join(parts[2:]) or None,
-    )
+    if not parts:
+        return Byline(rest)
+    name_parts = 1
+    while name_parts < len(parts) and _is_credential(parts[name_parts]):
+        name_parts += 1
+    name, others = ", ".join(parts[:name_parts]), parts[name_parts:]
+    if not others:
+        return Byline(name)
+    if " at " in others[0]:
+        title, org = others[0].rsplit(" at ", 1)
+        return Byline(name, title.strip() or None, ", ".join([org.strip(), *others[1:]]))
+    return Byline(name, others[0], ", ".join(others[1:]) or None)
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -128,43 +150,67 @@ def segment_qa_thread(text: str, title: str) -> Segmented:
 
     A byline line ("par NAME , TITLE , COMPANY", "answered by ...") opens a signed answer;
     the line just above it repeating the name is part of the byline. A lone greeting
-    ("Hello,") after an answer opens an unsigned answer.
+    ("Hello,") after an answer opens an unsigned answer. A thread without any byline keeps
+    its first content block as the question and the rest as unsigned answers, a new one
+    at each block that opens with a greeting; a warning says so.
     """
     out = Segmented()
     lines = _lines(text)
     question_at = next(
         (i for i, (_, ln) in enumerate(lines) if _QUESTION_BY.match(ln.strip())), None
     )
+    signed = any(_ANSWER_BY.match(ln.strip()) for _, ln in lines)
     answers: list[tuple[Byline | None, list[tuple[int, str]]]] = []
     current: list[tuple[int, str]] | None = None
-    heading: str | None = None
     if question_at is not None:
         title_index = _question_title(lines, question_at)
-        for number, line in lines[:title_index]:
-            reason = filters.junk_reason(line)
-            if collapse(line):
-                out.dropped.append(Dropped(number, reason or filters.NAVIGATION))
+        _drop_chrome(lines[:title_index], out)
         number, line = lines[title_index]
         byline = parse_byline(_QUESTION_BY.match(lines[question_at][1].strip()).group(1))
         out.segments.append(Segment("q", collapse(line), number, "question", byline))
+        question_line = number
         for n, ln in lines[title_index + 1 : question_at]:
             if collapse(ln):
                 out.dropped.append(Dropped(n, filters.NAVIGATION))
         body = lines[question_at + 1 :]
     else:
-        body = lines
+        found = _first_content_block(lines)
+        if found is None:
+            _drop_chrome(lines, out)
+            out.warnings.append((1, "no question found: nothing but page chrome"))
+            return out
+        start, stop = found
+        _drop_chrome(lines[:start], out)
+        question = collapse(" ".join(ln for _, ln in lines[start:stop]))
+        question_line = lines[start][0]
+        out.segments.append(Segment("q", question, question_line, "question"))
+        body = lines[stop:]
+        out.warnings.append((question_line, "the question has no byline: kept unsigned"))
+    if not signed:
+        out.warnings.append(
+            (
+                question_line,
+                "no answer byline in this thread: the answers are kept unsigned "
+                "(a new answer starts at each block opening with a greeting)",
+            )
+        )
+        current = []
+        answers.append((None, current))
     names_ahead = {
         i: parse_byline(m.group(1)).name
         for i, (_, ln) in enumerate(body)
         if (m := _ANSWER_BY.match(ln.strip()))
     }
     ended = False
+    block_start = True
     for i, (number, line) in enumerate(body):
         stripped = collapse(line)
         if not stripped:
             if current is not None:
                 current.append((number, ""))
+            block_start = True
             continue
+        opens_block, block_start = block_start, False
         if ended:
             out.dropped.append(Dropped(number, filters.junk_reason(stripped) or filters.NAVIGATION))
             continue
@@ -181,11 +227,17 @@ def segment_qa_thread(text: str, title: str) -> Segmented:
         if filters.is_metadata(stripped):
             out.dropped.append(Dropped(number, filters.METADATA))
             continue
-        if filters.is_greeting(stripped) and current is not None and _has_text(current):
-            current = []
-            answers.append((None, current))
-            out.dropped.append(Dropped(number, "greeting"))
-            continue
+        greeting = filters.is_greeting(stripped)
+        greeting_led = opens_block and (
+            greeting or (not signed and filters.starts_with_greeting(stripped))
+        )
+        if greeting_led and current is not None:
+            if _has_text(current):
+                current = []
+                answers.append((None, current))
+            if greeting:
+                out.dropped.append(Dropped(number, "greeting"))
+                continue
         if current is None:
             out.dropped.append(Dropped(number, filters.junk_reason(stripped) or filters.NAVIGATION))
             continue
@@ -194,18 +246,33 @@ def segment_qa_thread(text: str, title: str) -> Segmented:
         heading = None
         paragraphs = _paragraphs(answer_lines, out)
         units = [p for p in paragraphs if p[2] != "heading"]
-        k = 0
+        segments: list[Segment] = []
         for number, para, kind in paragraphs:
             if kind == "heading":
                 heading = para
                 continue
-            k += 1
-            unit = f"a{index}" if len(units) == 1 else f"a{index}.{k}"
-            seg = Segment(unit, para, number, kind, byline, heading)
-            if filters.is_advertising(para):
-                seg.status = filters.PROMOTIONAL
-            out.segments.append(seg)
+            unit = f"a{index}" if len(units) == 1 else f"a{index}.{len(segments) + 1}"
+            segments.append(Segment(unit, para, number, kind, byline, heading))
+        _mark_promotional(segments, title)
+        out.segments.extend(segments)
     return out
+
+
+def _drop_chrome(lines: list[tuple[int, str]], out: Segmented) -> None:
+    """Lines above the question: site chrome, whatever they say."""
+    for number, line in lines:
+        if collapse(line):
+            out.dropped.append(Dropped(number, filters.junk_reason(line) or filters.NAVIGATION))
+
+
+def _first_content_block(lines: list[tuple[int, str]]) -> tuple[int, int] | None:
+    """Indexes (start, stop) in ``lines`` of the first block that is not page chrome."""
+    for first, block in _Blocks.of(lines):
+        text = collapse(" ".join(block))
+        if filters.junk_reason(text) is None and not filters.is_metadata(text):
+            start = first - lines[0][0]
+            return start, start + len(block)
+    return None
 
 
 def _has_text(lines: list[tuple[int, str]]) -> bool:
@@ -279,10 +346,16 @@ def _continues_list(text: str, block: list[str], i: int, blocks: list) -> bool:
 
 
 def segment_page(text: str, title: str) -> Segmented:
-    """A compiled or plain page: paragraphs into sentences; clutter and cut sentences dropped."""
+    """A compiled or plain page: paragraphs into sentences; clutter and cut sentences dropped.
+
+    A sentence carrying sign-up, navigation or legal words anywhere was glued to page
+    chrome and is dropped, even when it would otherwise be kept as a cut quote. Short
+    title lines right after a promotion (the promoted books' titles) are promotion too.
+    """
     out = Segmented()
     n = 0
     for number, block in _Blocks.of(_lines(text)):
+        after_promotion = False
         for line_offset, raw in enumerate(block):
             paragraph = collapse(raw)
             line = number + line_offset
@@ -291,6 +364,9 @@ def segment_page(text: str, title: str) -> Segmented:
             if collapse(title).lower() == paragraph.lower():
                 out.dropped.append(Dropped(line, filters.HEADING))
                 continue
+            if after_promotion and filters.is_heading(paragraph):
+                out.dropped.append(Dropped(line, filters.SELF_PROMOTION))
+                continue
             reason = (
                 filters.junk_reason(paragraph)
                 if len(paragraph) < 400
@@ -298,13 +374,19 @@ def segment_page(text: str, title: str) -> Segmented:
                 if filters.looks_like_link_list(paragraph)
                 else None
             )
+            after_promotion = reason == filters.SELF_PROMOTION
             if reason is not None:
                 out.dropped.append(Dropped(line, reason))
                 continue
+            kept: list[Segment] = []
             for sentence in split_sentences(paragraph):
                 n += 1
                 unit = f"s{n}"
-                why = filters.junk_reason(sentence) or filters.fragment_reason(sentence, title)
+                why = (
+                    filters.junk_reason(sentence)
+                    or filters.embedded_clutter(sentence)
+                    or filters.fragment_reason(sentence, title)
+                )
                 if why == filters.FRAGMENT:
                     # Kept as a citable quote, never used as an answer on its own.
                     out.segments.append(Segment(unit, sentence, line, "sentence", status=why))
@@ -314,10 +396,19 @@ def segment_page(text: str, title: str) -> Segmented:
                     out.dropped.append(Dropped(line, why, unit))
                     continue
                 seg = Segment(unit, sentence, line, "sentence")
-                if filters.is_advertising(sentence):
-                    seg.status = filters.PROMOTIONAL
+                kept.append(seg)
                 out.segments.append(seg)
+            _mark_promotional(kept, title)
     return out
+
+
+def _mark_promotional(segments: list[Segment], title: str) -> None:
+    """Mark the advertising among the segments of one answer, section or paragraph."""
+    for seg, promotional in zip(
+        segments, filters.promotional_flags([s.text for s in segments], title), strict=True
+    ):
+        if promotional:
+            seg.status = filters.PROMOTIONAL
 
 
 def segment_markdown(text: str, title: str) -> Segmented:
@@ -325,6 +416,7 @@ def segment_markdown(text: str, title: str) -> Segmented:
     out = Segmented()
     heading: str | None = None
     counters: dict[str, int] = {}
+    sections: dict[str, list[Segment]] = {}
     section = 0
     for number, block in _Blocks.of(_lines(text)):
         first = block[0].strip()
@@ -344,9 +436,10 @@ def segment_markdown(text: str, title: str) -> Segmented:
         counters[key] = counters.get(key, 0) + 1
         kind = "list" if _BULLET.match(block[0]) else "paragraph"
         seg = Segment(f"{key}.{counters[key]}", para, number, kind, heading=heading)
-        if filters.is_advertising(para):
-            seg.status = filters.PROMOTIONAL
+        sections.setdefault(key, []).append(seg)
         out.segments.append(seg)
+    for segments in sections.values():
+        _mark_promotional(segments, title)
     return out
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from bot.knowledge.curated import load_knowledge
 
 DATA = Path(__file__).parent / "data"
 
@@ -69,6 +70,26 @@ def test_a_markdown_page_is_split_by_heading_and_cleaned(extended):
 
 def test_the_extended_knowledge_is_queried_with_the_same_flag(extended, capsys):
     assert main(["check", "--knowledge", str(extended)]) == 0
+    capsys.readouterr()
     assert main(["ask", "--json", "--knowledge", str(extended), "pmo vs pm"]) == 0
-    answer = json.loads(capsys.readouterr().out.split("\n", 1)[1])
+    answer = json.loads(capsys.readouterr().out)
     assert answer["answered"] and answer["roles"] == ["pmo", "project_manager"]
+
+
+def test_the_new_passages_are_loaded_with_their_attribution(extended):
+    knowledge, _ = load_knowledge(extended)
+    question = knowledge.passages["forum-who-runs-the-pmo#q"]
+    assert question.author == "Dana Whitfield"
+    priya = [p for p in knowledge.passages.values() if p.author == "Priya Raman"]
+    assert priya and priya[0].id.startswith("forum-who-runs-the-pmo#a1")
+    assert (priya[0].author_title, priya[0].organisation) == (
+        "Head of Portfolio Office",
+        "Meridian Insurance",
+    )
+    passage, quote = knowledge.quote(priya[0].id)
+    assert passage.id == priya[0].id
+    assert quote in (extended / "sources" / "forum-who-runs-the-pmo.txt").read_text("utf-8")
+    notes = [p for p in knowledge.passages.values() if p.doc == "pmo-types-notes"]
+    assert notes and all(p.author == "Knowledge team" for p in notes)
+    assert knowledge.documents["forum-who-runs-the-pmo"].publisher == "Example careers forum"
+    assert knowledge.documents["pmo-types-notes"].title == "Kinds of PMO"
