@@ -25,7 +25,7 @@ MAX_LINES = 5
 MAX_ROWS = 6
 MAX_SOURCES = 8
 MIN_EXTRACT_SCORE = 55
-MIN_DUTY_COVER = 0.3
+MIN_DUTY_COVER = 0.25
 
 
 @dataclass(frozen=True)
@@ -158,13 +158,11 @@ class Composer:
 
     # -- intents ---------------------------------------------------------------------
     def compose(self, r: Reading) -> Answer:
-        if r.intent == "out_of_scope" or (
-            r.unknown_roles and not r.roles and r.intent not in ("roles_overview", "help")
-        ):
+        if r.intent == "out_of_scope" or (r.unknown_roles and not r.roles and r.intent != "help"):
             return self.abstain(r)
         pairwise = r.intent in ("compare", "reporting", "career", "value")
-        if r.unknown_roles and r.intent in ("compare", "reporting", "career", "value"):
-            return self.abstain(r)  # "PMO vs scrum master": one side is unknown
+        if r.unknown_roles and r.intent not in ("help", "smalltalk", "roles_overview"):
+            return self.abstain(r)  # "PMO vs scrum master": part of the question is unknown
         if pairwise and len(r.roles) >= 2:
             for role in r.roles[:2]:
                 if not self.k.roles[role].covered:

@@ -111,6 +111,8 @@ class Engine:
         result = self._matcher.match(corrected, len(roles), cue_tokens, span_of(sentences, asking))
         best = result.best
         intent, confidence = best.intent, best.score
+        if result.strong_out_of_scope and len(tokens) <= 12:
+            intent = "out_of_scope"  # salary, weather, IT help, even with a role named
         in_domain = result.in_domain or (
             intent == "which_role" and self._composer.duty_match(tuple(corrected)) is not None
         )
@@ -124,7 +126,8 @@ class Engine:
         if intent == "out_of_scope" and bare and office is None:
             intent = "define"  # "PMO?", "tell me about the PMO analyst"
         intent = self._one_role_many_names(intent, roles, mentions)
-        if intent in ("compare", "define") and roles == ("pmo",) and _KIND_WORDS & set(cue_tokens):
+        kinds = _KIND_WORDS & set(cue_tokens) and not _ACRONYM_WORDS & set(cue_tokens)
+        if intent in ("compare", "define") and roles == ("pmo",) and kinds:
             intent = "types"  # "project vs programme vs portfolio office", "PMO dédié vs central"
         if intent in NEEDS_ROLE and not roles and intent != "types":
             intent = "out_of_scope"  # about no role the bot knows (or only unknown ones)
@@ -202,13 +205,9 @@ class Engine:
                     label=label,
                     summary=statement.text.get(language) if statement else "",
                     covered=rk.covered,
-                    example_question=(
-                        question_for(
-                            "responsibilities", language, self._composer.noun(role, language)
-                        )
-                        or ""
-                    )
-                    if rk.covered
+                    # A question the bot can answer about this role, if there is one.
+                    example_question=next(iter(self._composer.suggestions(language, (role,))), "")
+                    if rk.covered and rk.facts
                     else "",
                 )
             )

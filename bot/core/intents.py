@@ -164,7 +164,15 @@ class IntentMatcher:
         scores = {}
         for intent in self._intents:
             s = 0.55 * example_score[intent] + 0.45 * cue_score[intent]
-            s += self._structure(intent, n_roles, present, in_domain, len(toks), topical)
+            s += self._structure(
+                intent,
+                n_roles,
+                present,
+                in_domain,
+                len(toks),
+                topical,
+                cue_toks[0] if cue_toks else "",
+            )
             if (
                 intent == "out_of_scope"
                 and cue_score[intent] >= STRONG
@@ -185,6 +193,7 @@ class IntentMatcher:
         in_domain: bool,
         length: int,
         topical: set[str],
+        first: str = "",
     ) -> float:
         """Adjustments from the shape of the question, not its wording.
 
@@ -192,6 +201,7 @@ class IntentMatcher:
         pair; two roles and no topic cue ask how they differ.
         """
         adjust = 0.0
+        asks_who = bool(present & _WHO) and (bool(present & _OR) or first in _WHO)
         if intent in NEEDS_ROLE and n_roles == 0:
             adjust -= 0.2
         if intent == "compare":
@@ -204,12 +214,12 @@ class IntentMatcher:
         if intent == "which_role":
             if present & _WHO and n_roles == 0:
                 adjust += 0.12
-            elif present & _WHO and present & _OR and not topical:
-                adjust += 0.15  # "who owns the schedule, the PMO or the PM?"
+            elif asks_who and not topical:
+                adjust += 0.3  # "who owns the schedule, the PMO or the PM?"
             elif n_roles > 0:
                 adjust -= 0.15
         if intent == "certification" and "certification" in topical:
-            adjust += 0.1  # "is the PMP worth it": the certification is the subject
+            adjust += 0.25  # "is the PMP worth it": the certification is the subject
         if intent in CHAT:
             if n_roles > 0:
                 adjust -= 0.35

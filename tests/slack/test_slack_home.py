@@ -41,7 +41,8 @@ def test_opening_the_home_tab_publishes_the_onboarding_view(slack: SlackHarness)
     for card in engine.glossary("en"):  # a card per role, each with "ask about it"
         assert escape(card.label) in sent
         assert escape(card.summary) in sent
-        assert card.example_question in buttons
+        if card.example_question:  # roles the sources do not describe get no button
+            assert card.example_question in buttons
     for duty, role in engine.who_to_ask("en"):
         assert escape(duty) in sent and escape(role) in sent
     for question in engine.example_questions("en"):
