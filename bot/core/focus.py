@@ -50,11 +50,12 @@ def subject_role(mentions: list[RoleMention], sentences: list[int], asking: int)
 def asked_unknown(
     mentions: list[RoleMention], tokens: list[str], sentences: list[int], asking: int
 ) -> tuple[str, ...]:
-    """Unknown roles that are part of the question: named in the sentence that asks, and not
-    the asker describing themself ("I'm a scrum master")."""
+    """Unknown roles that are part of the question: not the asker describing themself ("I'm
+    a scrum master"), and in a long story only those named in the sentence that asks."""
+    story = len(set(sentences)) > 2
     asked = []
     for m in mentions:
-        if m.role != UNKNOWN or sentences[m.start] != asking:
+        if m.role != UNKNOWN or (story and sentences[m.start] != asking):
             continue
         before = set(tokens[max(0, m.start - 3) : m.start])
         if not before & _SELF:
