@@ -1,6 +1,6 @@
-# Rolebot server image: `docker build -t rolebot .` then see docs/deploy.md.
+# Rolebot server image: `docker build -t rolebot .`, then see "Deploy" in README.md.
 
-# --- build stage: the wheel, with intents/ and knowledge/ inside it (bot/_data) ----------
+# --- build stage: the wheel, with intents/, knowledge/ and teams/ inside it (bot/_data) ---
 FROM python:3.11-slim AS builder
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /src
@@ -9,6 +9,7 @@ COPY pyproject.toml README.md ./
 COPY bot ./bot
 COPY intents ./intents
 COPY knowledge ./knowledge
+COPY teams ./teams
 RUN python -m build --wheel --outdir /dist
 
 # --- runtime stage: the installed wheel and its runtime dependencies only ------------------

@@ -127,3 +127,18 @@ def test_the_dockerfile_healthcheck_passes_on_ok_and_fails_on_503(installed, tmp
     finally:
         healthy.stop()
         unhealthy.stop()
+
+
+def test_the_dockerfile_copies_everything_the_wheel_includes():
+    """The image builds the same wheel: every folder the wheel bakes in must be copied."""
+    import tomllib
+
+    root = Path(__file__).resolve().parents[2]
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    baked = config["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    copied = {
+        line.split()[1]
+        for line in (root / "Dockerfile").read_text(encoding="utf-8").splitlines()
+        if line.startswith("COPY ") and "--from" not in line
+    }
+    assert set(baked) <= copied
