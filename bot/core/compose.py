@@ -48,12 +48,23 @@ class Composer:
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
         self._duties = self._duty_index()
+        # Sentences of knowledge passages by (role, topic), for quoting when no curated
+        # statement answers; folded once here, not on every question.
+        self._quotable: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+        for p in knowledge.passages.values():
+            if p.status != "knowledge":
+                continue
+            sentences = [(p.id, s, " ".join(words(s))) for s in _sentences(p.text)]
+            for role in p.roles:
+                for topic in p.topics:
+                    self._quotable.setdefault((role, topic), []).extend(sentences)
         df: dict[str, int] = {}
         for _, stems, _, _ in self._duties:
             for stem in stems:
                 df[stem] = df.get(stem, 0) + 1
         n = len(self._duties)
         self._duty_idf = {stem: math.log((n + 1) / (count + 0.5)) for stem, count in df.items()}
+        self._related: dict[str, frozenset[str]] = {}
         # A word no statement uses dilutes the match (it cannot match), at half the weight
         # of a typical word: most such words are the question's own verbs and fillers.
         self._unseen_idf = 0.5 * statistics.median(self._duty_idf.values()) if df else 1.0
@@ -337,13 +348,10 @@ class Composer:
         lang = r.language
         query = " ".join(t for t in r.tokens if t not in _QUESTION_WORDS)
         quotes: list[tuple[float, str, str]] = []
-        for p in self.k.passages.values():
-            if p.status != "knowledge" or role not in p.roles or topic not in p.topics:
-                continue
-            for sentence in _sentences(p.text):
-                score = fuzz.token_set_ratio(query, " ".join(words(sentence)))
-                if score >= MIN_EXTRACT_SCORE:
-                    quotes.append((score, p.id, sentence))
+        for pid, sentence, folded in self._quotable.get((role, topic), ()):
+            score = fuzz.token_set_ratio(query, folded)
+            if score >= MIN_EXTRACT_SCORE:
+                quotes.append((score, pid, sentence))
         quotes.sort(key=lambda q: (-q[0], q[1]))
         best = list({pid: (pid, text) for _, pid, text in reversed(quotes[:2])}.values())
         if not best:
@@ -433,18 +441,29 @@ class Composer:
         if not content:
             return None
         weight = {c: self._duty_idf.get(c, self._unseen_idf) for c in content}
+        related = {c: self._related_stems(c) for c in content}
         total = sum(weight.values())
         best: tuple[float, str, Statement] | None = None
         for role, stems, statement, routing in self._duties:
             if among and role not in among:
                 continue
-            score = sum(w for c, w in weight.items() if _covers(stems, c))
+            score = sum(w for c, w in weight.items() if not related[c].isdisjoint(stems))
             score += 0.05 * routing  # on a tie, the explicit "who to ask" routing wins
             if best is None or score > best[0]:
                 best = (score, role, statement)
         if best is None or best[0] / total < MIN_DUTY_COVER:
             return None
         return (min(1.0, best[0] / total), best[1], best[2])
+
+    def _related_stems(self, stem: str) -> frozenset[str]:
+        """The statement stems a question stem matches (itself, or a long stem it extends)."""
+        found = self._related.get(stem)
+        if found is None:
+            found = frozenset(s for s in self._duty_idf if _covers(frozenset((s,)), stem))
+            found |= {stem}
+            if len(self._related) < 50_000:
+                self._related[stem] = found
+        return found
 
     def which_role(self, r: Reading) -> Answer:
         lang = r.language

@@ -92,7 +92,7 @@ class Engine:
         return self.knowledge.version
 
     def _abstract(self, tokens: list[str]) -> list[str]:
-        return abstract_roles(tokens, self._lexicon.find(tokens))
+        return abstract_roles(tokens, self._lexicon.find(tokens, fuzzy=False))
 
     def understand(self, question: str) -> Reading | None:
         """What a message asks; None when it has no words at all."""

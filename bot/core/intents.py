@@ -26,6 +26,8 @@ from bot.core.spelling import Speller
 from bot.core.text import words
 
 HINT_WEIGHT = 0.45
+MAX_CANDIDATES = 400  # examples compared in full with a question, at most
+COMMON_SHARE = 0.3  # a word in more examples than this share does not select candidates
 CONTEXT_WEIGHT = 0.8
 STRONG = 0.7
 # Intents that ask about one topic of a role; with two roles named they still win over
@@ -109,6 +111,28 @@ class IntentMatcher:
         self._abstracted = [(i, tuple(abstract(list(t)))) for i, t in self._examples]
         self._example_strings = [" ".join(t) for _, t in self._abstracted]
         self._example_intents = [i for i, _ in self._abstracted]
+        self._postings: dict[str, list[int]] = {}
+        for index, (_, tokens) in enumerate(self._abstracted):
+            for token in set(tokens):
+                self._postings.setdefault(token, []).append(index)
+
+    def _candidates(self, present: frozenset[str]) -> list[int]:
+        """Examples sharing informative words with the question, best overlap first.
+
+        Scoring every example is linear in the size of ``intents/``; an inverted index keeps
+        the fuzzy comparison to a bounded number of plausible examples.
+        """
+        n = len(self._abstracted)
+        overlap: dict[int, float] = {}
+        for token in present:
+            posting = self._postings.get(token)
+            if posting is None or len(posting) > COMMON_SHARE * n:
+                continue
+            weight = self._idf.get(token, 1.0)
+            for index in posting:
+                overlap[index] = overlap.get(index, 0.0) + weight
+        ranked = sorted(overlap, key=lambda i: (-overlap[i], i))
+        return ranked[:MAX_CANDIDATES]
 
     def _coverage(self, example: tuple[str, ...], present: frozenset[str]) -> float:
         weights = [(self._idf.get(w, 2.0), w in present) for w in example if w != ROLE_TOKEN]
@@ -135,10 +159,10 @@ class IntentMatcher:
         cue_toks = tuple(cue_tokens)
         query = " ".join(toks)
         example_score: dict[str, float] = dict.fromkeys(self._intents, 0.0)
-        if self._example_strings and query:
-            hits = process.extract(
-                query, self._example_strings, scorer=fuzz.token_set_ratio, limit=40
-            )
+        candidates = self._candidates(present) if query else []
+        if candidates:
+            choices = {i: self._example_strings[i] for i in candidates}
+            hits = process.extract(query, choices, scorer=fuzz.token_set_ratio, limit=40)
             for _, ratio, index in hits:
                 intent = self._example_intents[index]
                 example = self._abstracted[index][1]

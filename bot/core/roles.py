@@ -61,13 +61,18 @@ class RoleLexicon:
         self._name_words = frozenset(name_words)
         self._vocab = sorted(name_words | GUARD_WORDS)
         self._vocab_set = frozenset(self._vocab)
-        self._fuzzy_targets = sorted(w for w in name_words if len(w) >= 5)
+        # Typo candidates are indexed by first letter (a typo rarely hits the first letter),
+        # so the cost of a correction grows with one letter's share of the vocabulary.
+        self._fuzzy_targets: dict[str, list[str]] = {}
+        for word in sorted(w for w in name_words if len(w) >= 5):
+            self._fuzzy_targets.setdefault(word[0], []).append(word)
         self._corrections: dict[str, str] = {}
         self._window_cache: dict[tuple[str, ...], tuple[str, ...] | None] = {}
-        self._names_by_size: dict[int, list[str]] = {}
+        self._names_by_size: dict[tuple[int, str], list[str]] = {}
         for tokens in self._by_tokens:
             if len(tokens) > 1:
-                self._names_by_size.setdefault(len(tokens), []).append(" ".join(tokens))
+                key = (len(tokens), tokens[0][:1])
+                self._names_by_size.setdefault(key, []).append(" ".join(tokens))
 
     def roles(self) -> frozenset[str]:
         return frozenset(r for r in self._by_tokens.values() if r != UNKNOWN)
@@ -80,8 +85,9 @@ class RoleLexicon:
         cached = self._corrections.get(base)
         if cached is not None:
             return cached
-        best = process.extractOne(base, self._fuzzy_targets, scorer=fuzz.ratio, score_cutoff=80)
-        fixed = best[0] if best and best[0][0] == base[0] else base
+        targets = self._fuzzy_targets.get(base[0], [])
+        best = process.extractOne(base, targets, scorer=fuzz.ratio, score_cutoff=80)
+        fixed = best[0] if best else base
         if len(self._corrections) < 50_000:
             self._corrections[base] = fixed
         return fixed
@@ -98,7 +104,7 @@ class RoleLexicon:
         return found
 
     def _closest_name(self, window: tuple[str, ...]) -> tuple[str, ...] | None:
-        names = self._names_by_size.get(len(window), [])
+        names = self._names_by_size.get((len(window), window[0][:1]), [])
         best = process.extractOne(" ".join(window), names, scorer=fuzz.ratio, score_cutoff=88)
         if best is None:
             return None
@@ -107,9 +113,16 @@ class RoleLexicon:
             return name
         return None
 
-    def find(self, tokens: list[str]) -> list[RoleMention]:
-        """Role mentions (unknown roles included), left to right, longest match first."""
-        fixed = [self.correct(t) for t in tokens]
+    def find(self, tokens: list[str], fuzzy: bool = True) -> list[RoleMention]:
+        """Role mentions (unknown roles included), left to right, longest match first.
+
+        ``fuzzy=False`` matches names exactly (plurals and possessives aside): for text the
+        team wrote, such as intent examples, where typos need no forgiving.
+        """
+        if fuzzy:
+            fixed = [self.correct(t) for t in tokens]
+        else:
+            fixed = [_singular(t, self._name_words) for t in tokens]
         singular = [_singular(t, self._name_words) for t in tokens]
         mentions: list[RoleMention] = []
         i = 0
@@ -117,7 +130,7 @@ class RoleLexicon:
             for size in range(min(self.max_len, len(fixed) - i), 0, -1):
                 window = tuple(fixed[i : i + size])
                 role = self._by_tokens.get(window)
-                if role is None and size > 1:
+                if role is None and size > 1 and fuzzy:
                     near = self._fuzzy_name(tuple(singular[i : i + size]))
                     role = self._by_tokens.get(near) if near else None
                 if role is None:

@@ -8,8 +8,14 @@ from rapidfuzz.distance import OSA
 
 class Speller:
     def __init__(self, targets: set[str], known: frozenset[str] = frozenset(), cutoff: float = 84):
-        self._targets = sorted(w for w in targets if len(w) >= 5 and w.isalpha())
-        self._short = sorted(w for w in targets if 4 <= len(w) <= 5 and w.isalpha())
+        # Candidates by first letter: a typo rarely hits the first letter.
+        self._targets: dict[str, list[str]] = {}
+        self._short: dict[str, list[str]] = {}
+        for w in sorted(w for w in targets if w.isalpha()):
+            if len(w) >= 5:
+                self._targets.setdefault(w[0], []).append(w)
+            if 4 <= len(w) <= 5:
+                self._short.setdefault(w[0], []).append(w)
         self._known = frozenset(targets) | known
         self._cutoff = cutoff
         self._cache: dict[str, str] = {}
@@ -20,14 +26,14 @@ class Speller:
         hit = self._cache.get(token)
         if hit is None and len(token) == 4:
             # Short words: one swap, insertion or deletion ("hlep", "typs"), same first letter.
-            near = [w for w in self._short if w[0] == token[0] and OSA.distance(token, w) <= 1]
+            near = [w for w in self._short.get(token[0], []) if OSA.distance(token, w) <= 1]
             hit = max(near, key=lambda w: (fuzz.ratio(token, w), w)) if near else token
             self._cache[token] = hit
         if hit is None:
             best = process.extractOne(
-                token, self._targets, scorer=fuzz.ratio, score_cutoff=self._cutoff
+                token, self._targets.get(token[0], []), scorer=fuzz.ratio, score_cutoff=self._cutoff
             )
-            ok = best and best[0][0] == token[0] and OSA.distance(token, best[0]) <= _edits(token)
+            ok = best and OSA.distance(token, best[0]) <= _edits(token)
             hit = best[0] if ok else token
             if len(self._cache) < 50_000:
                 self._cache[token] = hit
