@@ -19,18 +19,26 @@ def _engine(args: argparse.Namespace):
     return load_engine(args.knowledge, args.intents)
 
 
+def _valid(text: str) -> str:
+    """Text that can be printed as UTF-8: undecodable bytes (from the command line or
+    standard input) become U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def cmd_ask(args: argparse.Namespace) -> int:
     engine = _engine(args)
+    if hasattr(sys.stdin, "reconfigure"):  # undecodable input is replaced, not fatal
+        sys.stdin.reconfigure(errors="surrogateescape")
     if args.jsonl:
         out = sys.stdout
         for line in sys.stdin:
-            question = line.rstrip("\n")
+            question = _valid(line.rstrip("\n"))
             out.write(json.dumps(engine.ask(question).to_dict(), ensure_ascii=False) + "\n")
         out.flush()
         return 0
-    question = " ".join(args.question)
+    question = _valid(" ".join(args.question))
     if not question.strip() and not sys.stdin.isatty():
-        question = sys.stdin.read()
+        question = _valid(sys.stdin.read())
     answer = engine.ask(question)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))

@@ -184,7 +184,11 @@ def _add_teams(
 
 @contextlib.asynccontextmanager
 async def _drain_replies(app: Any, grace_s: float) -> AsyncIterator[None]:
-    """At shutdown, wait for the Slack replies still being sent."""
+    """While serving, share one Web API connection pool; at shutdown, wait for the Slack
+    replies still being sent."""
+    from bot.slack.app import close_session, open_session
+
+    await open_session(app)
     try:
         yield
     finally:
@@ -193,6 +197,7 @@ async def _drain_replies(app: Any, grace_s: float) -> AsyncIterator[None]:
             left = await replies.drain(timeout=grace_s)
             if left:
                 log.error("slack: %d replies still running at shutdown were dropped", left)
+        await close_session(app)
 
 
 BACKGROUND_STOP_S = 5.0

@@ -53,7 +53,9 @@ def create_slack_app(service: AnswerService, settings: SlackSettings) -> Rolebot
     replies = ReplyTasks()
     app = RolebotSlackApp(
         replies=replies,
-        name="rolebot",
+        # Bolt sets the level of the logger named after the app; a name of its own keeps
+        # it from freezing the level of our "rolebot.*" loggers (the answer log among them).
+        name="rolebot-slack",
         client=web_client(settings.bot_token, settings.api_url),
         signing_secret=settings.signing_secret or "",
         request_verification_enabled=bool(settings.signing_secret),
@@ -63,6 +65,9 @@ def create_slack_app(service: AnswerService, settings: SlackSettings) -> Rolebot
     async def attach_replies(
         context: AsyncBoltContext, next: Callable[[], Awaitable[None]]
     ) -> None:
+        shared = app.client.session  # opened by the server's lifespan, see open_session
+        if shared is not None and context.client is not None and context.client.session is None:
+            context.client.session = shared
         context[CONTEXT_KEY] = replies
         await next()
 
@@ -98,3 +103,18 @@ async def _on_error(
         return None
     await report_failure(error, body, client)
     return BoltResponse(status=200, body="") if response is not None else None
+
+
+async def open_session(app: AsyncApp) -> None:
+    """One connection pool for every Web API call while serving (slack-sdk otherwise opens a
+    new aiohttp session, and connection, per call). Close it with ``close_session``."""
+    import aiohttp
+
+    if app.client.session is None:
+        app.client.session = aiohttp.ClientSession()
+
+
+async def close_session(app: AsyncApp) -> None:
+    session = app.client.session
+    if session is not None and not session.closed:
+        await session.close()

@@ -75,7 +75,7 @@ def _malformed(raw: bytes, content_type: str | None) -> str | None:
     media_type = (content_type or "").split(";")[0].strip().lower() or None
     try:
         body = parse_body(text, media_type)
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, RecursionError):
         return "body is neither JSON nor a form"
     if not isinstance(body, dict):
         return "body is not an object"

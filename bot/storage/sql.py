@@ -319,7 +319,10 @@ def _create_engine(url: URL, timeout_s: float) -> Engine:
 
 
 def _sqlite_engine(url: URL, timeout_s: float) -> Engine:
-    ensure_sqlite_folder(url)
+    try:
+        ensure_sqlite_folder(url)
+    except OSError as exc:  # reported when the database is first used; answers go on
+        log.error("cannot create the folder of %s: %s", display_url(url), exc)
     in_memory = url.database in (None, "", ":memory:")
     engine = create_engine(url, connect_args={"timeout": timeout_s, "check_same_thread": False})
 

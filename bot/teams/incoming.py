@@ -50,6 +50,7 @@ def question_text(activity: MessageActivity) -> str:
     text = _AT_TAG.sub(lambda m: m.group(1), text)
     text = _TAG.sub(" ", text)
     text = html.unescape(text).replace("\u00a0", " ")
+    text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates cannot be sent
     return " ".join(text.split())[:MAX_QUESTION]
 
 

@@ -18,7 +18,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.render.slack import render_answer, render_glossary
 from bot.service import AnswerService
 from bot.slack.delivery import post_to_response_url
-from bot.slack.incoming import question_text, text_field
+from bot.slack.incoming import BadSlackPayload, question_text, text_field
 from bot.slack.listeners import common
 from bot.slack.replies import spawn_reply
 
@@ -74,6 +74,8 @@ def register(app: AsyncApp, service: AnswerService) -> None:
         client: AsyncWebClient,
     ) -> None:
         response_url = text_field(body, "response_url")
+        if not response_url.startswith(("https://", "http://")):
+            raise BadSlackPayload("field 'response_url' must be an http(s) URL")
         command = parse(question_text(text_field(body, "text", required=False)))
         user = body.get("user_id") if isinstance(body.get("user_id"), str) else None
         channel = body.get("channel_id") if isinstance(body.get("channel_id"), str) else None

@@ -1,0 +1,128 @@
+"""A real ``rolebot serve`` process on 127.0.0.1 (free port), and signed Slack requests."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Mapping
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SIGNING_SECRET = "robustness-signing-secret"
+BOT_TOKEN = "xoxb-robustness-token"
+RUNNING_ON = re.compile(r"running on https?://[^\s:]+:(\d+)", re.IGNORECASE)
+PLATFORM_ENV = (
+    "SLACK_BOT_TOKEN",
+    "SLACK_SIGNING_SECRET",
+    "SLACK_APP_TOKEN",
+    "SLACK_API_URL",
+    "CLIENT_ID",
+    "CLIENT_SECRET",
+    "TENANT_ID",
+    "MANAGED_IDENTITY_CLIENT_ID",
+    "ROLEBOT_TEAMS_ALLOW_UNAUTHENTICATED",
+    "DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS",
+    "CLOUD",
+    "SERVICE_URL",
+    "DATABASE_URL",
+    "ROLEBOT_DATA_DIR",
+)
+
+
+class ServeProcess:
+    """``python -m bot serve`` with ``env`` on top of a copy of this environment in which
+    no chat platform or database is configured; its output is collected in ``lines``."""
+
+    def __init__(self, env: Mapping[str, str], cwd: Path) -> None:
+        base = {k: v for k, v in os.environ.items() if k not in PLATFORM_ENV}
+        full = {**base, "ROLEBOT_RELOAD": "0", "ROLEBOT_LOG_LEVEL": "INFO", **env}
+        self.lines: list[str] = []
+        self._port: int | None = None
+        self._ready = threading.Event()
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "bot", "serve", "--host", "127.0.0.1", "--port", "0"],
+            cwd=cwd,
+            env=full,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            errors="replace",
+        )
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.append(line.rstrip("\n"))
+            match = RUNNING_ON.search(line)
+            if match and self._port is None:
+                self._port = int(match.group(1))
+                self._ready.set()
+        self._ready.set()
+
+    def wait_ready(self, timeout: float = 60) -> ServeProcess:
+        self._ready.wait(timeout)
+        if self._port is None:
+            self.stop()
+            raise AssertionError("rolebot serve did not start:\n" + "\n".join(self.lines))
+        return self
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._port}"
+
+    @property
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def problems_since(self, start: int) -> list[str]:
+        """Log lines since ``start`` that report an error or a traceback."""
+        return [
+            line
+            for line in self.lines[start:]
+            if " ERROR " in line or " CRITICAL " in line or "Traceback" in line
+        ]
+
+    def stop(self, timeout: float = 30) -> int:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self._reader.join(timeout=5)
+        return self.proc.returncode
+
+
+def slack_headers(body: bytes, content_type: str, timestamp: int | None = None) -> dict[str, str]:
+    """Headers of a request signed the way Slack signs (v0 HMAC-SHA256)."""
+    ts = str(int(time.time()) if timestamp is None else timestamp)
+    base = b"v0:" + ts.encode() + b":" + body
+    digest = hmac.new(SIGNING_SECRET.encode(), base, hashlib.sha256).hexdigest()
+    return {
+        "content-type": content_type,
+        "x-slack-request-timestamp": ts,
+        "x-slack-signature": f"v0={digest}",
+    }
+
+
+def platform_env(slack_api_url: str, database_url: str, *, teams: bool = True) -> dict[str, str]:
+    """Slack over HTTP against ``slack_api_url``, Teams in development mode (no token)."""
+    env = {
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": slack_api_url,
+        "DATABASE_URL": database_url,
+    }
+    if teams:
+        env["ROLEBOT_TEAMS_ALLOW_UNAUTHENTICATED"] = "1"
+    return env
