@@ -44,3 +44,6 @@ build: $(STAMP)
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache .ruff_cache
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks

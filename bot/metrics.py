@@ -95,6 +95,12 @@ class Metrics:
             ("operation",),
             registry=r,
         )
+        self.reply_failures = Counter(
+            "rolebot_reply_failures",
+            "Replies the chat platform never received, after retries (an apology was tried).",
+            ("platform",),
+            registry=r,
+        )
         self.latency = Histogram(
             "rolebot_answer_latency_seconds",
             "Time to compute an answer, by platform.",
@@ -137,6 +143,9 @@ class Metrics:
     def storage_error(self, operation: str) -> None:
         self.storage_errors.labels(operation).inc()
 
+    def reply_failed(self, platform: str) -> None:
+        self.reply_failures.labels(platform).inc()
+
     # -- server state --------------------------------------------------------------------
 
     def knowledge_loaded(self, version: str, ok: bool = True) -> None:
@@ -170,6 +179,11 @@ class Observers:
     def storage_error(self, operation: str) -> None:
         for observer in self._observers:
             observer.storage_error(operation)
+
+    def reply_failed(self, platform: str) -> None:
+        for observer in self._observers:
+            if hasattr(observer, "reply_failed"):
+                observer.reply_failed(platform)
 
 
 class RequestCounter:

@@ -61,6 +61,9 @@ class Observer(Protocol):
 
     def storage_error(self, operation: str) -> None: ...
 
+    def reply_failed(self, platform: str) -> None:
+        """A reply could not be delivered to the chat platform (after its retries)."""
+
 
 class AnswerService:
     def __init__(
@@ -103,6 +106,11 @@ class AnswerService:
             self._observer.answered(interaction)
         self._store("record_interaction", interaction)
         return answer
+
+    def reply_failed(self, platform: str) -> None:
+        """Count a reply the platform never received (the adapter logs and apologises)."""
+        if self._observer is not None:
+            self._observer.reply_failed(platform)
 
     def record_feedback(self, feedback: Feedback) -> None:
         if self._observer is not None:

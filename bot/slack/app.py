@@ -50,7 +50,7 @@ def create_slack_app(service: AnswerService, settings: SlackSettings) -> Rolebot
         raise ValueError("SLACK_BOT_TOKEN is not set")
     if not settings.signing_secret and not settings.socket_mode:
         raise ValueError("SLACK_SIGNING_SECRET is not set (needed unless SLACK_APP_TOKEN is)")
-    replies = ReplyTasks()
+    replies = ReplyTasks(on_failure=lambda: service.reply_failed("slack"))
     app = RolebotSlackApp(
         replies=replies,
         # Bolt sets the level of the logger named after the app; a name of its own keeps

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Coroutine, Mapping
+from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from typing import Any
 
 from slack_bolt.context.async_context import AsyncBoltContext
@@ -27,8 +27,9 @@ CONTEXT_KEY = "rolebot_replies"
 class ReplyTasks:
     """The replies still being sent after their request was acknowledged."""
 
-    def __init__(self) -> None:
+    def __init__(self, on_failure: Callable[[], None] | None = None) -> None:
         self._tasks: set[asyncio.Task[None]] = set()
+        self.on_failure = on_failure or (lambda: None)
 
     def spawn(self, work: Coroutine[Any, Any, None], *, name: str) -> None:
         task = asyncio.get_running_loop().create_task(work, name=name)
@@ -69,6 +70,7 @@ def spawn_reply(
         try:
             await work
         except Exception as error:
+            tasks.on_failure()
             await report_failure(error, body, client)
 
     tasks.spawn(guarded(), name=f"slack-reply {request_ref(body)}")

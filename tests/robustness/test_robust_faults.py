@@ -128,7 +128,7 @@ def test_rate_limit_then_server_error_then_timeout_is_logged_and_apologised_once
 ) -> None:
     """A post that times out is not retried (Slack may have accepted it, and a retry could
     post the answer twice): the failure is logged with the event id and the user gets one
-    apology. No metric counts delivery failures (there is no such counter yet)."""
+    apology, and the failure is counted in /metrics."""
     slow = Reply(503, {"ok": False, "error": "timeout"}, delay=TIMEOUT_SECONDS + 2)
     fake_slack.script(
         "chat.postMessage", Reply.rate_limited(retry_after=0), Reply.server_error(500), slow
@@ -148,6 +148,13 @@ def test_rate_limit_then_server_error_then_timeout_is_logged_and_apologised_once
     assert len(answer_attempts) == 3 and not any(a.ok for a in answer_attempts)
     errors = slack_server.problems_since(start)
     assert any("slack reply failed" in line and event_id in line for line in errors), errors
+    metrics = slack_client.get("/metrics").text
+    failures = [
+        line
+        for line in metrics.splitlines()
+        if line.startswith('rolebot_reply_failures_total{platform="slack"}')
+    ]
+    assert failures and float(failures[0].rsplit(" ", 1)[1]) >= 1, metrics
 
 
 # -- storage that cannot be opened ----------------------------------------------------------
