@@ -20,27 +20,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from bot.core.ids import INTENT_IDS
 from bot.service import Feedback, Interaction, Observer
 
 # Label values come from a closed set so that odd input cannot explode the series count.
-KNOWN_INTENTS = frozenset(
-    {
-        "compare",
-        "define",
-        "responsibilities",
-        "skills",
-        "reporting",
-        "career",
-        "types",
-        "value",
-        "certification",
-        "which_role",
-        "roles_overview",
-        "help",
-        "smalltalk",
-        "out_of_scope",
-    }
-)
+KNOWN_INTENTS = frozenset(INTENT_IDS)
 KNOWN_PLATFORMS = frozenset({"slack", "teams", "cli", "http"})
 LATENCY_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5)
 

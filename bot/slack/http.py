@@ -22,6 +22,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
+from bot.http_body import read_limited
 from bot.slack.app import RolebotSlackApp
 from bot.slack.settings import SlackSettings
 
@@ -39,7 +40,7 @@ def slack_routes(app: AsyncApp, path: str = EVENTS_PATH) -> list[Route]:
         signature = request.headers.get("x-slack-signature", "")
         if not timestamp.isdigit() or not signature.startswith("v0="):
             return PlainTextResponse("invalid signature", status_code=401)
-        raw = await _read_limited(request)
+        raw = await read_limited(request, MAX_BODY_BYTES)
         if raw is None:
             return PlainTextResponse("request too large", status_code=413)
         problem = _malformed(raw, request.headers.get("content-type"))
@@ -49,21 +50,6 @@ def slack_routes(app: AsyncApp, path: str = EVENTS_PATH) -> list[Route]:
         return to_starlette_response(await app.async_dispatch(to_async_bolt_request(request, raw)))
 
     return [Route(path, endpoint, methods=["POST"])]
-
-
-async def _read_limited(request: Request) -> bytes | None:
-    """The body, or None as soon as it exceeds :data:`MAX_BODY_BYTES`."""
-    length = request.headers.get("content-length", "")
-    if length.isdigit() and int(length) > MAX_BODY_BYTES:
-        return None
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BODY_BYTES:
-            return None
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 def _malformed(raw: bytes, content_type: str | None) -> str | None:

@@ -28,6 +28,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from bot.http_body import read_limited
 from bot.teams.sdk import HttpMethod, HttpRequest, HttpResponse, HttpRouteHandler
 from bot.teams.settings import TeamsSettings
 
@@ -67,21 +68,6 @@ class StarletteAdapter:
 
 def _error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
-
-
-async def _read_body(request: Request) -> bytes | None:
-    """The request body, or None when it is larger than ``MAX_BODY_BYTES``."""
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-        return None
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BODY_BYTES:
-            return None
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 def _only_unknown_type(error: ValidationError) -> bool:
@@ -125,7 +111,7 @@ def messages_route(
             "Bearer "
         ):
             return _error(401, "Unauthorized")
-        raw = await _read_body(request)
+        raw = await read_limited(request, MAX_BODY_BYTES)
         if raw is None:
             return _error(413, "activity too large")
         try:
