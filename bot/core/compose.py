@@ -23,7 +23,7 @@ from bot.core.text import words
 
 MAX_LINES = 5
 MAX_ROWS = 6
-MAX_SOURCES = 8
+MAX_SOURCES = 12
 MIN_EXTRACT_SCORE = 55
 MIN_DUTY_COVER = 0.25
 
