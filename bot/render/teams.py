@@ -30,7 +30,7 @@ COMMENT_INPUT = "rolebot_comment"
 MAX_QUESTION = 500
 MAX_REASON = 200
 MAX_QUOTE = 700
-MAX_QUOTES = 8
+MAX_QUOTES = 12  # as many as an answer lists (bot.core.compose.MAX_SOURCES)
 MAX_BUTTONS = 5
 
 ActionKind = Literal["ask", "quotes", "feedback"]
