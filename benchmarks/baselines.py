@@ -24,8 +24,8 @@ Matcher = Callable[[str], tuple[str, float]]
 
 
 def _examples(intents_dir: Path | None) -> list[tuple[str, str]]:
-    from bot.intents_loader import load_intents
-    from bot.paths import default_intents_dir
+    from bot.data.intents_loader import load_intents
+    from bot.data.paths import default_intents_dir
 
     data = load_intents(intents_dir or default_intents_dir())
     return [(e.intent, e.text) for e in data.examples]

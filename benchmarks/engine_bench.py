@@ -43,7 +43,7 @@ def bench_engine(
 ) -> dict[str, Any]:
     """Load an engine, ask every dev question once (first pass: the engine's caches are
     empty), then ``passes`` more times (warm). Returns load time, latencies, accuracy."""
-    from bot.bootstrap import load_engine
+    from bot.app.bootstrap import load_engine
 
     gc.collect()
     started = time.perf_counter()

@@ -36,8 +36,8 @@ import yaml
 from bot.core.ids import ROLE_IDS, TOPICS
 from bot.core.roles import UNKNOWN
 from bot.core.text import words
-from bot.intents_loader import load_intents
-from bot.paths import default_intents_dir, default_knowledge_dir
+from bot.data.intents_loader import load_intents
+from bot.data.paths import default_intents_dir, default_knowledge_dir
 
 GENERATED_INTENTS_FILE = "zz_generated.yml"
 PASSAGES_PER_DOCUMENT = 50

@@ -19,10 +19,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot import report  # noqa: E402
-from bot.bootstrap import load_engine  # noqa: E402
-from bot.service import AnswerService, Feedback  # noqa: E402
+from bot.app.bootstrap import load_engine  # noqa: E402
+from bot.app.service import AnswerService, Feedback  # noqa: E402
 from bot.storage.sql import SqlStorage  # noqa: E402
+from bot.tools import report  # noqa: E402
 
 ROLES = ["PMO", "project manager", "PMO analyst", "business analyst", "project controller",
          "project coordinator", "program manager", "portfolio manager", "PMO manager"]  # fmt: skip

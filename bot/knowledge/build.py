@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.core.model import IntentData
-from bot.errors import Problem, ValidationError
+from bot.data.errors import Problem, ValidationError
 from bot.knowledge.catalogue import Document, load_catalogue, read_document
 from bot.knowledge.dedup import merge_duplicates
 from bot.knowledge.filters import FRAGMENT, PROMOTIONAL

@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.errors import Problem, ValidationError
-from bot.yamlfile import load_yaml
+from bot.data.errors import Problem, ValidationError
+from bot.data.yamlfile import load_yaml
 
 KINDS = ("qa_thread", "compiled_page", "article", "markdown", "html")
 # How far a kind of document is trusted when two say the same thing (higher first).

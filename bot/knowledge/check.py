@@ -7,8 +7,8 @@ from pathlib import Path
 
 from bot.core.knowledge import Knowledge
 from bot.core.model import IntentData
-from bot.errors import Problem, ValidationError
-from bot.intents_loader import load_intents
+from bot.data.errors import Problem, ValidationError
+from bot.data.intents_loader import load_intents
 from bot.knowledge.build import GENERATED, PASSAGES, REPORT, _dump, build
 from bot.knowledge.catalogue import Document, load_catalogue, read_document
 from bot.knowledge.curated import CuratedReader, load_knowledge

@@ -22,8 +22,8 @@ from bot.core.knowledge import (
     Text,
     index_quotes,
 )
-from bot.errors import Problem, ValidationError
-from bot.yamlfile import Node, load_yaml
+from bot.data.errors import Problem, ValidationError
+from bot.data.yamlfile import Node, load_yaml
 
 CURATED = "curated"
 LANGUAGES = ("en", "fr")

@@ -1,7 +1,7 @@
 """Persistent storage of interactions, feedback and claimed event ids (SQLAlchemy Core).
 
 ``open_storage()`` reads ``DATABASE_URL`` (default: a local SQLite file) and returns a
-``SqlStorage`` that implements the ``bot.service.Storage`` port.
+``SqlStorage`` that implements the ``bot.app.service.Storage`` port.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from bot.service import Feedback, Interaction
+from bot.app.service import Feedback, Interaction
 from bot.storage.sql import UNAVAILABLE_ERRORS, SqlStorage, StorageUnavailable, short_error
 
 log = logging.getLogger(__name__)

@@ -18,7 +18,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
-from bot.service import Feedback, Interaction
+from bot.app.service import Feedback, Interaction
 from bot.storage import schema
 from bot.storage.url import (
     database_url_from_env,

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.bootstrap import load_engine
+from bot.app.bootstrap import load_engine
 from bot.core.engine import Engine
 
 

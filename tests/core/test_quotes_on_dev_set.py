@@ -8,9 +8,9 @@ import pytest
 
 from bot.core.roles import RoleLexicon, ordered_roles
 from bot.core.text import words
-from bot.intents_loader import load_intents
+from bot.data.intents_loader import load_intents
+from bot.data.paths import default_intents_dir, default_knowledge_dir
 from bot.knowledge.catalogue import load_catalogue
-from bot.paths import default_intents_dir, default_knowledge_dir
 
 DEV = Path(__file__).resolve().parents[1] / "eval" / "dev.jsonl"
 

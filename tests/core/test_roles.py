@@ -2,8 +2,8 @@ import pytest
 
 from bot.core.roles import RoleLexicon, ordered_roles
 from bot.core.text import words
-from bot.intents_loader import load_intents
-from bot.paths import default_intents_dir
+from bot.data.intents_loader import load_intents
+from bot.data.paths import default_intents_dir
 
 
 @pytest.fixture(scope="module")

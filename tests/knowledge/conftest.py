@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 
 from bot.core.model import IntentData
-from bot.intents_loader import load_intents
-from bot.paths import default_intents_dir, default_knowledge_dir
+from bot.data.intents_loader import load_intents
+from bot.data.paths import default_intents_dir, default_knowledge_dir
 
 
 @pytest.fixture(scope="session")

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
-from bot.errors import ValidationError
+from bot.cli.main import main
+from bot.data.errors import ValidationError
+from bot.data.paths import default_knowledge_dir
 from bot.knowledge.build import GENERATED, run_build
-from bot.paths import default_knowledge_dir
 
 
 def _generated(folder: Path) -> dict[str, bytes]:

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from bot.cli.main import main
+from bot.data.paths import default_intents_dir
 from bot.knowledge.catalogue import load_catalogue
 from bot.knowledge.check import citation_problems, document_texts
 from bot.knowledge.curated import load_knowledge
-from bot.paths import default_intents_dir
 
 
 def _line_of(path: Path, needle: str) -> int:

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
-from bot.errors import ValidationError
-from bot.evaluate import load_items
+from bot.cli.main import main
+from bot.data.errors import ValidationError
+from bot.tools.evaluate import load_items
 
 GOOD = {"question": "pmo vs pm", "intent": "compare", "roles": ["pmo"], "answered": True}
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from bot.cli.main import main
 from bot.knowledge.curated import load_knowledge
 
 DATA = Path(__file__).parent / "data"

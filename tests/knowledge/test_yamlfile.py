@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.errors import ValidationError
-from bot.yamlfile import load_yaml
+from bot.data.errors import ValidationError
+from bot.data.yamlfile import load_yaml
 
 
 def _load(tmp_path: Path, text: str):

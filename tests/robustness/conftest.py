@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.bootstrap import load_engine
+from bot.app.bootstrap import load_engine
 from bot.core.engine import Engine
 from tests.fakes.slack_api import FakeSlackApi
 from tests.fakes.teams_connector import FakeConnector

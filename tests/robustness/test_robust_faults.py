@@ -1,6 +1,6 @@
 """Faults around `rolebot serve`: a Slack Web API that rate-limits, fails and times out in a
 row, and a database that cannot be opened. (Single faults — one 429, one 5xx, repeated 5xx —
-are covered by tests/slack/test_slack_faults.py; a PostgreSQL that refuses connections, in
+are covered by tests/platforms/slack/test_slack_faults.py; a PostgreSQL that refuses connections, in
 process, by tests/server/test_health_and_metrics.py.)"""
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ import httpx
 import pytest
 
 from bot.core.engine import Engine
-from bot.render.slack import render_apology
-from bot.render.teams import label
-from bot.slack.delivery import TIMEOUT_SECONDS
+from bot.platforms.slack.delivery import TIMEOUT_SECONDS
+from bot.platforms.slack.render import render_apology
+from bot.platforms.teams.render import label
 from tests.fakes.slack_api import APP_ID, BOT_USER_ID, TEAM_ID, FakeSlackApi, Reply, SlackCall
 from tests.fakes.teams_connector import FakeConnector
 from tests.robustness.serving import ServeProcess, platform_env, slack_headers

@@ -18,8 +18,8 @@ from urllib.parse import urlencode
 import httpx
 import pytest
 
-from bot.render.slack import render_apology
-from bot.render.teams import label
+from bot.platforms.slack.render import render_apology
+from bot.platforms.teams.render import label
 from tests.fakes.slack_api import APP_ID, BOT_USER_ID, RESPONSE_URL, TEAM_ID, FakeSlackApi
 from tests.fakes.teams_connector import FakeConnector
 from tests.robustness.corpus import (
@@ -166,7 +166,7 @@ def test_slack_slash_command_gets_a_clear_private_reply_that_pings_no_one(
 # up in the log window of the next test.
 SLACK_BROKEN = {
     "deeply_nested_json": "the body is parsed before its signature is checked and a "
-    "RecursionError escapes as a 500 (bot/slack/http.py _malformed)",
+    "RecursionError escapes as a 500 (bot/platforms/slack/http.py _malformed)",
     "bad_percent_escapes": "a /roles command whose response_url is not a URL is acknowledged "
     "200 and then fails (logged error, no reply possible) instead of a 400",
 }

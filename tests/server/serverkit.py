@@ -43,7 +43,7 @@ pgcluster = _load_pgcluster()
 
 
 class ServerProcess:
-    """A server (``python -m bot.serve`` unless told) on 127.0.0.1 with a free port.
+    """A server (``python -m bot.server.serve`` unless told) on 127.0.0.1 with a free port.
 
     Its output lines are collected in ``lines``.
     """
@@ -53,7 +53,7 @@ class ServerProcess:
         env: Mapping[str, str],
         cwd: Path,
         args: tuple[str, ...] = (),
-        command: tuple[str, ...] = (sys.executable, "-m", "bot.serve"),
+        command: tuple[str, ...] = (sys.executable, "-m", "bot.server.serve"),
         base_env: Mapping[str, str] | None = None,
     ) -> None:
         self.lines: list[str] = []

@@ -12,9 +12,9 @@ with warnings.catch_warnings():
     from starlette.testclient import TestClient
 
 import bot
-from bot.bootstrap import build_runtime
-from bot.server import ServerSettings, create_app
-from bot.service import Feedback
+from bot.app.bootstrap import build_runtime
+from bot.app.service import Feedback
+from bot.server.app import ServerSettings, create_app
 
 
 def _settings(url: str, **kw: object) -> ServerSettings:
@@ -141,7 +141,7 @@ def test_slack_endpoint_is_served_when_configured(runtime) -> None:
 
 
 def test_half_configured_slack_is_refused(runtime) -> None:
-    from bot.server import PlatformConfigError
+    from bot.server.app import PlatformConfigError
 
     with pytest.raises(PlatformConfigError, match="partly configured"):
         create_app(runtime, environ={"SLACK_SIGNING_SECRET": "s" * 32})

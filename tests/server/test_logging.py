@@ -8,9 +8,9 @@ import logging
 
 import pytest
 
+from bot.app.service import Interaction
 from bot.core.answer import Answer
-from bot.logging_setup import AnswerLog, configure_logging, request_id_var
-from bot.service import Interaction
+from bot.server.logging_setup import AnswerLog, configure_logging, request_id_var
 
 SECRETS = {
     "SLACK_BOT_TOKEN": "xoxb-1111111111-2222222222-AbCdEfGhIjKlMnOpQrStUvWx",

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from serverkit import get_json
 
-from bot.bootstrap import load_engine
-from bot.reload import EngineHolder
+from bot.app.bootstrap import load_engine
+from bot.app.reload import EngineHolder
 
 ROOT = Path(__file__).resolve().parents[2]
 NEW_EXAMPLE = "      - what on earth does the PMO analyst spend the week on\n"

@@ -6,8 +6,8 @@ import sqlite3
 import threading
 from pathlib import Path
 
+from bot.app.service import Feedback, Interaction
 from bot.core.answer import Answer
-from bot.service import Feedback, Interaction
 from bot.storage.buffered import BufferedStorage
 from bot.storage.sql import SqlStorage
 

@@ -14,7 +14,7 @@ from bot.storage.sql import SqlStorage
 WRITER = r"""
 import json, sys
 from bot.core.answer import Answer
-from bot.service import Feedback, Interaction
+from bot.app.service import Feedback, Interaction
 from bot.storage.buffered import BufferedStorage
 from bot.storage.sql import SqlStorage
 

@@ -12,13 +12,13 @@ import pytest
 import yaml
 from sqlalchemy import update
 
-from bot import report
+from bot.app.service import Feedback, Interaction
 from bot.core.answer import Answer
 from bot.core.ids import INTENT_IDS
-from bot.intents_loader import load_intents
-from bot.service import Feedback, Interaction
+from bot.data.intents_loader import load_intents
 from bot.storage import schema
 from bot.storage.sql import SqlStorage, utcnow
+from bot.tools import report
 
 ROOT = Path(__file__).resolve().parents[2]
 

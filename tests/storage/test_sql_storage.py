@@ -11,8 +11,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
+from bot.app.service import AnswerService, Feedback, Interaction
 from bot.core.answer import Answer
-from bot.service import AnswerService, Feedback, Interaction
 from bot.storage import open_storage, schema
 from bot.storage.sql import SqlStorage, StorageUnavailable, utcnow
 
@@ -207,7 +207,7 @@ def test_a_hung_database_raises_instead_of_hanging(silent_server: int) -> None:
 
 
 def test_service_still_answers_when_the_database_is_down(silent_server: int) -> None:
-    from bot.bootstrap import load_engine
+    from bot.app.bootstrap import load_engine
 
     storage = SqlStorage(
         f"postgresql://bot:pw@127.0.0.1:{silent_server}/db", timeout_s=1, create_schema=False

@@ -1,0 +1,1 @@
+"""The application layer: the service every adapter calls, the one wiring module, reload."""

@@ -1,0 +1,62 @@
+"""Wiring: the one place that builds the object graph from folders and the environment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bot.core.engine import Engine
+from bot.data.intents_loader import load_intents
+from bot.data.paths import default_intents_dir, default_knowledge_dir
+from bot.knowledge.curated import load_knowledge
+
+if TYPE_CHECKING:
+    from bot.server.app import Runtime, ServerSettings
+
+
+def load_engine(knowledge_dir: Path | None = None, intents_dir: Path | None = None) -> Engine:
+    """Load and validate intents and knowledge; raises ``bot.data.errors.ValidationError``."""
+    intents = load_intents(intents_dir or default_intents_dir())
+    knowledge, _ = load_knowledge(knowledge_dir or default_knowledge_dir())
+    return Engine(intents, knowledge)
+
+
+def build_runtime(settings: ServerSettings) -> Runtime:
+    """Everything ``rolebot serve`` runs: knowledge holder, storage, metrics, service.
+
+    Raises if the knowledge cannot be loaded. A database that cannot be reached yet is
+    logged and retried later; answers are served meanwhile.
+    """
+    from functools import partial
+
+    from bot.app.reload import EngineHolder
+    from bot.app.service import AnswerService
+    from bot.server.app import Runtime, log
+    from bot.server.logging_setup import AnswerLog, register_secret
+    from bot.server.metrics import Metrics, Observers
+    from bot.storage.buffered import BufferedStorage
+    from bot.storage.sql import SqlStorage, short_error
+    from bot.storage.url import url_password
+
+    metrics = Metrics()
+    holder = EngineHolder(
+        partial(load_engine, settings.knowledge_dir, settings.intents_dir),
+        [settings.knowledge_dir, settings.intents_dir],
+        on_reload=metrics.knowledge_loaded,
+    )
+    holder.load_initial()
+    register_secret(url_password(settings.database_url) or "")
+    sql = SqlStorage(settings.database_url, store_text=settings.store_text, create_schema=False)
+    try:
+        sql.create_schema()
+    except Exception as exc:
+        log.error(
+            "storage %s not ready (%s); answering anyway, retrying in the background",
+            sql.display_url,
+            short_error(exc),
+        )
+    storage = BufferedStorage(sql, on_error=metrics.storage_error)
+    service = AnswerService(
+        holder.current, storage=storage, observer=Observers([metrics, AnswerLog()])
+    )
+    return Runtime(settings, holder, service, metrics, storage)

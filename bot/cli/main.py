@@ -1,0 +1,183 @@
+"""Command line: rolebot ask | chat | build | check | eval | serve | report | teams-package."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from bot.data.errors import ValidationError
+from bot.data.paths import default_intents_dir, default_knowledge_dir
+
+DEFAULT_EVAL = Path(__file__).resolve().parents[2] / "tests" / "eval" / "dev.jsonl"
+
+
+def _engine(args: argparse.Namespace):
+    from bot.app.bootstrap import load_engine
+
+    return load_engine(args.knowledge, args.intents)
+
+
+def _valid(text: str) -> str:
+    """Text that can be printed as UTF-8: undecodable bytes (from the command line or
+    standard input) become U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    engine = _engine(args)
+    if hasattr(sys.stdin, "reconfigure"):  # undecodable input is replaced, not fatal
+        sys.stdin.reconfigure(errors="surrogateescape")
+    if args.jsonl:
+        out = sys.stdout
+        for line in sys.stdin:
+            question = _valid(line.rstrip("\n"))
+            out.write(json.dumps(engine.ask(question).to_dict(), ensure_ascii=False) + "\n")
+        out.flush()
+        return 0
+    question = _valid(" ".join(args.question))
+    if not question.strip() and not sys.stdin.isatty():
+        question = _valid(sys.stdin.read())
+    answer = engine.ask(question)
+    if args.json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(answer.text)
+        if args.quotes:
+            from bot.cli.chat import format_quotes
+
+            print(format_quotes(answer))
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    from bot.cli.chat import run_chat
+
+    return run_chat(_engine(args))
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from bot.data.intents_loader import load_intents
+    from bot.knowledge.build import run_build
+
+    knowledge = args.knowledge or default_knowledge_dir()
+    result = run_build(knowledge, load_intents(args.intents or default_intents_dir()))
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    for doc_id, doc in result.report["documents"].items():
+        dropped = sum(doc["dropped"].values())
+        print(
+            f"{doc_id}: {doc['passages']} passages, {dropped} segments dropped, "
+            f"{len(doc['promotional'])} promotional, "
+            f"{doc['merged_into_other_passages']} merged as duplicates"
+        )
+    print(f"wrote {knowledge / 'generated'}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from bot.knowledge.check import check
+
+    problems = check(
+        args.knowledge or default_knowledge_dir(), args.intents or default_intents_dir()
+    )
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s)", file=sys.stderr)
+        return 1
+    print("intents and knowledge are valid")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from bot.tools.evaluate import evaluate, format_report, load_items
+
+    report = evaluate(_engine(args), load_items(args.file or DEFAULT_EVAL))
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+    else:
+        print(format_report(report))
+    if args.min_score is not None and report["fully_right"] < args.min_score:
+        print(
+            f"FAIL: fully right {report['fully_right']:.1%} is below {args.min_score:.1%}",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def _delegate(module: str) -> callable:
+    def run(args: argparse.Namespace) -> int:
+        import importlib
+
+        return importlib.import_module(module).run(args)
+
+    return run
+
+
+def build_parser(selected: str | None = None) -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--knowledge", type=Path, default=None, help="knowledge folder")
+    common.add_argument("--intents", type=Path, default=None, help="intents folder")
+    parser = argparse.ArgumentParser(prog="rolebot", description=__doc__)
+    sub = parser.add_subparsers(dest="command")
+
+    ask = sub.add_parser("ask", parents=[common], help="answer one question (or a stream)")
+    ask.add_argument("question", nargs="*")
+    ask.add_argument("--json", action="store_true", help="print the JSON answer object")
+    ask.add_argument("--jsonl", action="store_true", help="one question per stdin line")
+    ask.add_argument("--quotes", action="store_true", help="print the quotes behind the answer")
+    ask.set_defaults(func=cmd_ask)
+
+    sub.add_parser("chat", parents=[common], help="chat in the terminal").set_defaults(
+        func=cmd_chat
+    )
+    sub.add_parser("build", parents=[common], help="rebuild knowledge from sources").set_defaults(
+        func=cmd_build
+    )
+    sub.add_parser("check", parents=[common], help="validate intents and knowledge").set_defaults(
+        func=cmd_check
+    )
+
+    ev = sub.add_parser("eval", parents=[common], help="accuracy on a labelled set")
+    ev.add_argument("file", nargs="?", type=Path, default=None)
+    ev.add_argument("--json", action="store_true")
+    ev.add_argument("--min-score", type=float, default=None, help="fail below this share")
+    ev.set_defaults(func=cmd_eval)
+
+    # Server-side commands bring their own options; their modules (asyncio, the Teams SDK
+    # helpers) are imported only when that command runs, to keep `ask` starting fast.
+    for name, module, what in (
+        ("serve", "bot.server.serve", "run the chat-platform server"),
+        ("report", "bot.tools.report", "unanswered questions and feedback"),
+        ("teams-package", "bot.platforms.teams.package", "build the Teams app zip"),
+    ):
+        command = sub.add_parser(name, parents=[common], help=what)
+        if name == selected:
+            import importlib
+
+            importlib.import_module(module).add_arguments(command)
+        command.set_defaults(func=_delegate(module))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    selected = next((a for a in argv if not a.startswith("-")), None)
+    parser = build_parser(selected)
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        return args.func(args)
+    except ValidationError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,1 @@
+"""Chat platforms, each with its listeners and its renderer beside them."""

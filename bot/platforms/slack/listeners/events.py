@@ -1,0 +1,101 @@
+"""Events API: @mentions are answered in their thread, direct messages in the DM.
+
+Messages from bots (including this one), edits and every other subtype are ignored. A retried
+delivery (same ``event_id``, or the same message delivered as two events) gets no second reply.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp, AsyncBoltRequest
+from slack_bolt.context.async_context import AsyncBoltContext
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.app.service import AnswerService
+from bot.platforms.slack.incoming import dict_field, question_text, text_field
+from bot.platforms.slack.listeners import common
+from bot.platforms.slack.render import render_answer
+from bot.platforms.slack.replies import spawn_reply
+
+log = logging.getLogger(__name__)
+
+
+def register(app: AsyncApp, service: AnswerService) -> None:
+    async def on_app_mention(
+        body: dict[str, Any],
+        context: AsyncBoltContext,
+        client: AsyncWebClient,
+        request: AsyncBoltRequest,
+    ) -> None:
+        event = dict_field(body, "event")
+        if _ignored(event):
+            return
+        _reply(service, body, event, context, client, request, in_thread=True)
+
+    async def on_message(
+        body: dict[str, Any],
+        context: AsyncBoltContext,
+        client: AsyncWebClient,
+        request: AsyncBoltRequest,
+    ) -> None:
+        event = dict_field(body, "event")
+        if event.get("channel_type") != "im" or _ignored(event):
+            return
+        _reply(service, body, event, context, client, request, in_thread=False)
+
+    app.event("app_mention")(on_app_mention)
+    app.event("message")(on_message)
+
+
+def _ignored(event: dict[str, Any]) -> bool:
+    """Bots, edits, deletions, joins and every other subtype are not questions."""
+    return bool(event.get("subtype") or event.get("bot_id") or event.get("edited")) or not (
+        isinstance(event.get("user"), str) and isinstance(event.get("text"), str)
+    )
+
+
+def _reply(
+    service: AnswerService,
+    body: dict[str, Any],
+    event: dict[str, Any],
+    context: AsyncBoltContext,
+    client: AsyncWebClient,
+    request: AsyncBoltRequest,
+    *,
+    in_thread: bool,
+) -> None:
+    channel = text_field(event, "channel")
+    ts = text_field(event, "ts")
+    thread_ts = event.get("thread_ts") if isinstance(event.get("thread_ts"), str) else None
+    if in_thread:
+        thread_ts = thread_ts or ts
+    user = event["user"]
+    question = question_text(event["text"], context.bot_user_id)
+    event_id = body.get("event_id") if isinstance(body.get("event_id"), str) else None
+    retry = (request.headers.get("x-slack-retry-num") or [None])[0]
+
+    async def work() -> None:
+        keys = [f"slack:msg:{channel}:{ts}"]
+        if event_id:
+            keys.insert(0, f"slack:{event_id}")
+        if not await common.claim(service, *keys):
+            log.info("slack: dropped a repeated delivery (event_id=%s, retry=%s)", event_id, retry)
+            return
+        if question:
+            answer = await common.answer(
+                service, question, user=user, conversation=channel, request_id=event_id
+            )
+        else:
+            answer = service.engine.help_answer("en")
+        message = render_answer(answer, question=question)
+        await client.chat_postMessage(
+            channel=channel,
+            thread_ts=thread_ts,
+            unfurl_links=False,
+            unfurl_media=False,
+            **message,
+        )
+
+    spawn_reply(context, body, client, work())

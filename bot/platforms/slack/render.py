@@ -1,0 +1,529 @@
+"""Block Kit rendering of neutral answers, the glossary and the App Home view.
+
+Pure functions: an :class:`~bot.core.answer.Answer` (or engine cards) in, Slack message
+payloads out. Every payload respects Slack's limits (50 blocks a message, 100 a home view,
+3,000 characters a section text, 2,000 a field, 10 fields, 10 context elements, 2,000
+characters a button value) and carries a plain ``text`` fallback.
+
+All user and engine text goes through :func:`escape` (mrkdwn, rendered ``verbatim``) or
+:func:`plain` (plain_text), so echoed text can never become ``<!channel>``, ``<!here>`` or
+``<@U...>`` mentions. Button values are JSON with ``<``, ``>`` and ``&`` written as
+``\\u`` escapes, so they never contain those characters either.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bot.core.answer import Answer, Comparison, Source
+    from bot.core.engine import RoleCard
+
+Block = dict[str, Any]
+Message = dict[str, Any]  # {"text": str, "blocks": list[Block]}
+
+MAX_BLOCKS = 50
+MAX_HOME_BLOCKS = 100
+MAX_SECTION_TEXT = 3000
+MAX_FIELD_TEXT = 2000
+MAX_FIELDS = 10
+MAX_CONTEXT_ELEMENTS = 10
+MAX_ACTION_ELEMENTS = 25
+MAX_BUTTON_TEXT = 75
+MAX_BUTTON_VALUE = 2000
+MAX_HEADER_TEXT = 150
+MAX_FALLBACK_TEXT = 3000
+MAX_ASK_BUTTONS = 5
+MAX_QUOTED_SOURCES = 24
+MAX_ECHO = 500
+
+# Action ids; bot/platforms/slack/listeners/actions.py dispatches on them.
+QUOTES = "rolebot_quotes"
+FEEDBACK_UP = "rolebot_feedback_up"
+FEEDBACK_DOWN = "rolebot_feedback_down"
+POST = "rolebot_post"
+REASON_PREFIX = "rolebot_reason_"
+ASK_KINDS = ("did_you_mean", "suggest", "home_ask", "example", "role")
+ASK_ACTION = re.compile(r"^rolebot_(?:did_you_mean|suggest|home_ask|example|role)_\d+$")
+REASON_ACTION = re.compile(r"^rolebot_reason_\d+$")
+
+REASONS: tuple[tuple[str, dict[str, str]], ...] = (
+    ("wrong_role", {"en": "Wrong role", "fr": "Mauvais rôle"}),
+    ("not_my_question", {"en": "Not what I asked", "fr": "Hors sujet"}),
+    ("unclear", {"en": "Unclear", "fr": "Pas clair"}),
+    ("unsupported", {"en": "Sources don't back it", "fr": "Sources insuffisantes"}),
+)
+REASON_CODES = frozenset(code for code, _ in REASONS)
+
+_LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "sources": "Sources",
+        "more": "more",
+        "quotes": "Show quotes",
+        "up": "👍 Helpful",
+        "down": "👎 Not helpful",
+        "post": "Post to channel",
+        "did_you_mean": "Did you mean:",
+        "you_can_ask": "You can ask:",
+        "you_asked": "You asked",
+        "asked": "asked",
+        "truncated": "(shortened to fit Slack)",
+        "quotes_for": "Quotes for",
+        "no_quotes": "This answer has no quoted sources.",
+        "thanks": "Thanks for the feedback.",
+        "why": "Sorry it missed. What was wrong?",
+        "noted": "Thanks, noted. It helps improve the answers.",
+        "apology": "Sorry, something went wrong while answering. Please try again in a moment.",
+        "roles": "Roles I can explain",
+        "ask_about": "Ask about it",
+        "few_sources": "few sources",
+        "who": "Who to ask for what",
+        "try": "Try asking",
+        "home_title": "Project roles, explained",
+        "home_intro": (
+            "I answer questions about project-management roles: PMO vs project manager, "
+            "what a PMO analyst does, who owns what. Every answer cites its sources."
+        ),
+        "home_how": (
+            "Mention me in a channel (I reply in the thread), send me a direct message, "
+            "or type `/roles your question` anywhere for a private answer. "
+            "`/roles list` shows the roles, `/roles help` the rest."
+        ),
+    },
+    "fr": {
+        "sources": "Sources",
+        "more": "de plus",
+        "quotes": "Voir les citations",
+        "up": "👍 Utile",
+        "down": "👎 Pas utile",
+        "post": "Publier dans le canal",
+        "did_you_mean": "Vouliez-vous dire :",
+        "you_can_ask": "Vous pouvez demander :",
+        "you_asked": "Votre question",
+        "asked": "a demandé",
+        "truncated": "(raccourci pour Slack)",
+        "quotes_for": "Citations pour",
+        "no_quotes": "Cette réponse ne cite aucune source.",
+        "thanks": "Merci pour votre avis.",
+        "why": "Désolé. Qu'est-ce qui n'allait pas ?",
+        "noted": "Merci, c'est noté. Cela aide à améliorer les réponses.",
+        "apology": "Désolé, une erreur est survenue. Réessayez dans un instant.",
+        "roles": "Les rôles que je peux expliquer",
+        "ask_about": "En savoir plus",
+        "few_sources": "peu de sources",
+        "who": "Qui solliciter pour quoi",
+        "try": "Exemples de questions",
+        "home_title": "Les rôles projet, expliqués",
+        "home_intro": (
+            "Je réponds aux questions sur les rôles de la gestion de projet : PMO ou chef de "
+            "projet, ce que fait un analyste PMO, qui fait quoi. Chaque réponse cite ses sources."
+        ),
+        "home_how": (
+            "Mentionnez-moi dans un canal (je réponds dans le fil), écrivez-moi en message "
+            "direct, ou tapez `/roles votre question` pour une réponse privée. "
+            "`/roles liste` montre les rôles, `/roles aide` le reste."
+        ),
+    },
+}
+
+_BROADCAST = re.compile(r"@(channel|here|everyone)\b", re.IGNORECASE)
+_PARTIAL_ENTITY = re.compile(r"&[a-z]{0,3}$")
+_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,30}$")
+
+
+def label(key: str, language: str) -> str:
+    """A user-interface string in ``language`` (English when the language is unknown)."""
+    return _LABELS.get(language, _LABELS["en"])[key]
+
+
+# ---------------------------------------------------------------- escaping and limits
+
+
+def escape(text: str) -> str:
+    """Escape text for mrkdwn: ``&``, ``<``, ``>`` as entities; bare broadcast words defused.
+
+    A word joiner after ``@`` keeps ``@channel`` / ``@here`` / ``@everyone`` readable but
+    stops any automatic parsing from turning them into a broadcast.
+    """
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _BROADCAST.sub("@\u2060\\1", text)
+
+
+def plain(text: str, limit: int) -> str:
+    """Text for a ``plain_text`` object: angle brackets replaced, clipped, never empty."""
+    text = " ".join(text.replace("<", "‹").replace(">", "›").split())
+    text = _BROADCAST.sub("@\u2060\\1", text)
+    return clip(text, limit) or "…"
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters, ending with "…" when cut.
+
+    Never leaves half an entity (``&am``) at the end of escaped text.
+    """
+    if len(text) <= limit:
+        return text
+    cut = _PARTIAL_ENTITY.sub("", text[: limit - 1])
+    return cut + "…"
+
+
+def _md(text: str) -> dict[str, Any]:
+    return {"type": "mrkdwn", "text": text if text.strip() else "…", "verbatim": True}
+
+
+def _section(text: str) -> Block:
+    return {"type": "section", "text": _md(clip(text, MAX_SECTION_TEXT))}
+
+
+def _context(texts: Sequence[str]) -> Block:
+    return {"type": "context", "elements": [_md(clip(t, MAX_SECTION_TEXT)) for t in texts]}
+
+
+def _button(text: str, action_id: str, value: str, style: str | None = None) -> dict[str, Any]:
+    button: dict[str, Any] = {
+        "type": "button",
+        "text": {"type": "plain_text", "text": plain(text, MAX_BUTTON_TEXT), "emoji": True},
+        "action_id": action_id,
+        "value": value,
+    }
+    if style:
+        button["style"] = style
+    return button
+
+
+def _echo(question: str) -> str:
+    """A question quoted back on one line: escaped and kept short."""
+    return clip(escape(" ".join(question.split())), MAX_ECHO)
+
+
+def _lang(language: str) -> str:
+    return language if language in _LABELS else "en"
+
+
+# ---------------------------------------------------------------- button values
+
+
+@dataclass(frozen=True)
+class AnswerRef:
+    """What a button needs to find its answer again: the question and how it was read."""
+
+    question: str
+    language: str = "en"
+    intent: str = ""
+    roles: tuple[str, ...] = ()
+    reason: str | None = None
+
+    def encode(self) -> str:
+        """Compact JSON, at most :data:`MAX_BUTTON_VALUE` characters (long questions cut)."""
+        data: dict[str, Any] = {"q": self.question, "l": self.language}
+        if self.intent:
+            data["i"] = self.intent
+        if self.roles:
+            data["r"] = list(self.roles)
+        if self.reason:
+            data["w"] = self.reason
+        value = _dump(data)
+        if len(value) <= MAX_BUTTON_VALUE:
+            return value
+        low, high = 0, len(self.question)  # the longest prefix of the question that fits
+        while low < high:
+            middle = (low + high + 1) // 2
+            data["q"] = self.question[:middle]
+            if len(_dump(data)) <= MAX_BUTTON_VALUE:
+                low = middle
+            else:
+                high = middle - 1
+        data["q"] = self.question[:low]
+        return _dump(data)
+
+    @classmethod
+    def decode(cls, value: str) -> AnswerRef:
+        """The reference in a button value; ``ValueError`` when it is not one of ours."""
+        data = json.loads(value)
+        if not isinstance(data, dict) or not isinstance(data.get("q"), str):
+            raise ValueError("not a rolebot button value")
+        roles = data.get("r") or []
+        reason = data.get("w")
+        if not isinstance(roles, list) or not all(isinstance(r, str) for r in roles):
+            raise ValueError("bad roles in button value")
+        return cls(
+            question=data["q"],
+            language=str(data.get("l") or "en"),
+            intent=str(data.get("i") or ""),
+            roles=tuple(roles),
+            reason=reason if isinstance(reason, str) else None,
+        )
+
+
+def _dump(data: dict[str, Any]) -> str:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+# ---------------------------------------------------------------- answers
+
+
+def fallback_text(answer: Answer) -> str:
+    """The plain ``text`` sent with the blocks (notifications, old clients), escaped."""
+    text = answer.text.strip() or answer.title or "…"
+    return clip(escape(text), MAX_FALLBACK_TEXT)
+
+
+def render_answer(
+    answer: Answer,
+    *,
+    question: str | None = None,
+    feedback: bool = True,
+    post_button: bool = False,
+    echo_question: bool = False,
+    asked_by: str | None = None,
+) -> Message:
+    """A chat message for ``answer``.
+
+    ``question`` is the question as asked (default: ``answer.question``); the buttons carry
+    it. ``echo_question`` starts with a context line quoting it (private ``/roles`` answers,
+    where the question is not visible); ``asked_by`` (a user id) credits the asker when an
+    answer is shared in a channel. ``post_button`` adds "Post to channel".
+    """
+    lang = _lang(answer.language)
+    asked = (answer.question if question is None else question).strip()
+    body: list[Block] = []
+    if echo_question and asked:
+        who = (
+            f"<@{asked_by}> {label('asked', lang)}"
+            if asked_by and _USER_ID.match(asked_by)
+            else label("you_asked", lang)
+        )
+        body.append(_context([f"{who}: _{_echo(asked)}_"]))
+    if answer.title.strip():
+        body.append(_section(f"*{escape(answer.title.strip())}*"))
+    if answer.comparison is not None:
+        body.extend(_comparison_blocks(answer.comparison))
+    body.extend(_bullet_sections(answer.lines, "• "))
+    body.extend(_bullet_sections(answer.warnings, ":warning: "))
+
+    tail: list[Block] = []
+    if answer.sources:
+        tail.append(_sources_context(answer.sources, lang))
+    if answer.did_you_mean:
+        tail.extend(_ask_blocks(label("did_you_mean", lang), answer.did_you_mean, "did_you_mean"))
+    elif answer.suggestions:
+        tail.extend(_ask_blocks(label("you_can_ask", lang), answer.suggestions, "suggest"))
+    ref = AnswerRef(asked, answer.language, answer.intent, answer.roles).encode()
+    controls = _controls(answer, ref, lang, feedback=feedback, post_button=post_button)
+    if controls is not None:
+        tail.append(controls)
+    if not body and not tail:
+        body.append(_section(fallback_text(answer)))
+    return {"text": fallback_text(answer), "blocks": _fit(body, tail, MAX_BLOCKS, lang)}
+
+
+def _comparison_blocks(comp: Comparison) -> list[Block]:
+    if not comp.rows:
+        return []
+    fields = [
+        _md(clip(f"*{escape(comp.left)}*", MAX_FIELD_TEXT)),
+        _md(clip(f"*{escape(comp.right)}*", MAX_FIELD_TEXT)),
+    ]
+    for row in comp.rows:
+        facet = f"_{escape(row.facet)}_\n" if row.facet.strip() else ""
+        for side in (row.left, row.right):
+            fields.append(_md(clip(facet + (escape(side.strip()) or "—"), MAX_FIELD_TEXT)))
+    return [
+        {"type": "section", "fields": fields[i : i + MAX_FIELDS]}
+        for i in range(0, len(fields), MAX_FIELDS)
+    ]
+
+
+def _bullet_sections(lines: Iterable[str], bullet: str) -> list[Block]:
+    """Lines as bullets, packed into as few sections as the 3,000-character limit allows."""
+    blocks: list[Block] = []
+    current: list[str] = []
+    size = 0
+    for line in lines:
+        if not line.strip():
+            continue
+        item = clip(bullet + escape(line.strip()), MAX_SECTION_TEXT)
+        if current and size + 1 + len(item) > MAX_SECTION_TEXT:
+            blocks.append(_section("\n".join(current)))
+            current, size = [], 0
+        current.append(item)
+        size += len(item) + 1
+    if current:
+        blocks.append(_section("\n".join(current)))
+    return blocks
+
+
+def _sources_context(sources: Sequence[Source], lang: str) -> Block:
+    credits = list(dict.fromkeys(s.credit() for s in sources if s.credit()))
+    room = MAX_CONTEXT_ELEMENTS - 1
+    texts = [f"*{label('sources', lang)}:*"]
+    if len(credits) > room:
+        shown = credits[: room - 1]
+        texts.extend(escape(c) for c in shown)
+        texts.append(f"+{len(credits) - len(shown)} {label('more', lang)}")
+    else:
+        texts.extend(escape(c) for c in credits)
+    return _context(texts)
+
+
+def _ask_blocks(title: str, questions: Sequence[str], kind: str) -> list[Block]:
+    buttons = [
+        _button(q, f"rolebot_{kind}_{i}", AnswerRef(q).encode())
+        for i, q in enumerate(q for q in questions[:MAX_ASK_BUTTONS] if q.strip())
+    ]
+    if not buttons:
+        return []
+    return [_section(title), {"type": "actions", "elements": buttons}]
+
+
+def _controls(
+    answer: Answer, ref: str, lang: str, *, feedback: bool, post_button: bool
+) -> Block | None:
+    buttons: list[dict[str, Any]] = []
+    if answer.sources:
+        buttons.append(_button(label("quotes", lang), QUOTES, ref))
+    if feedback and answer.kind in ("answer", "abstain", "did_you_mean"):
+        buttons.append(_button(label("up", lang), FEEDBACK_UP, ref))
+        buttons.append(_button(label("down", lang), FEEDBACK_DOWN, ref))
+    if post_button and answer.kind != "help":
+        buttons.append(_button(label("post", lang), POST, ref, style="primary"))
+    return {"type": "actions", "elements": buttons} if buttons else None
+
+
+def _fit(body: list[Block], tail: list[Block], limit: int, lang: str) -> list[Block]:
+    """``body + tail`` within ``limit`` blocks: the body is cut (with a note), never the tail."""
+    if len(body) + len(tail) <= limit:
+        return body + tail
+    keep = max(0, limit - len(tail) - 1)
+    return [*body[:keep], _context([label("truncated", lang)]), *tail][:limit]
+
+
+# ---------------------------------------------------------------- quotes and feedback
+
+
+def render_quotes(answer: Answer, question: str | None = None) -> Message:
+    """The exact quotes behind ``answer``, one section per source, each credited."""
+    lang = _lang(answer.language)
+    asked = (answer.question if question is None else question).strip()
+    if not answer.sources:
+        text = label("no_quotes", lang)
+        return {"text": text, "blocks": [_section(text)]}
+    blocks: list[Block] = []
+    if asked:
+        blocks.append(_context([f"{label('quotes_for', lang)}: _{_echo(asked)}_"]))
+    fallback: list[str] = []
+    for source in answer.sources[:MAX_QUOTED_SOURCES]:
+        quote = clip(escape(" ".join(source.quote.split())), MAX_SECTION_TEXT - 2)
+        blocks.append(_section(f"> {quote}"))
+        who = source.credit()
+        if source.author_title or source.organisation:
+            who += " (" + ", ".join(x for x in (source.author_title, source.organisation) if x)
+            who += ")"
+        where = " · ".join(x for x in (source.title, source.publisher) if x)
+        blocks.append(_context([escape(f"{who} — {where}" if where else who)]))
+        fallback.append(f'"{source.quote}" ({source.credit()})')
+    return {"text": clip(escape("\n".join(fallback)), MAX_FALLBACK_TEXT), "blocks": blocks}
+
+
+def render_feedback_thanks(language: str) -> Message:
+    text = label("thanks", _lang(language))
+    return {"text": text, "blocks": [_section(text)]}
+
+
+def render_reason_prompt(ref: AnswerRef) -> Message:
+    """After a 👎: short reasons as buttons (each carries the question it is about)."""
+    lang = _lang(ref.language)
+    buttons = [
+        _button(
+            names.get(lang, names["en"]),
+            f"{REASON_PREFIX}{i}",
+            AnswerRef(ref.question, ref.language, ref.intent, ref.roles, code).encode(),
+        )
+        for i, (code, names) in enumerate(REASONS)
+    ]
+    text = label("why", lang)
+    return {"text": text, "blocks": [_section(text), {"type": "actions", "elements": buttons}]}
+
+
+def render_reason_thanks(language: str) -> Message:
+    text = label("noted", _lang(language))
+    return {"text": text, "blocks": [_section(text)]}
+
+
+def render_apology(language: str = "en") -> Message:
+    text = label("apology", _lang(language))
+    return {"text": text, "blocks": [_section(text)]}
+
+
+# ---------------------------------------------------------------- glossary and home
+
+
+def _card_block(card: RoleCard, index: int, kind: str, lang: str) -> Block:
+    note = f" _({label('few_sources', lang)})_" if not card.covered else ""
+    block = _section(f"*{escape(card.label)}*{note}\n{escape(card.summary)}")
+    if card.example_question.strip():
+        block["accessory"] = _button(
+            label("ask_about", lang),
+            f"rolebot_{kind}_{index}",
+            AnswerRef(card.example_question, lang).encode(),
+        )
+    return block
+
+
+def render_glossary(cards: Sequence[RoleCard], language: str = "en") -> Message:
+    """``/roles list``: one line per role, each with an "ask about it" button."""
+    lang = _lang(language)
+    title = label("roles", lang)
+    blocks: list[Block] = [_section(f"*{title}*")]
+    blocks.extend(_card_block(c, i, "role", lang) for i, c in enumerate(cards))
+    lines = [title, *(f"- {c.label}: {c.summary}" for c in cards)]
+    return {
+        "text": clip(escape("\n".join(lines)), MAX_FALLBACK_TEXT),
+        "blocks": _fit(blocks, [], MAX_BLOCKS, lang),
+    }
+
+
+def _header(text: str) -> Block:
+    return {
+        "type": "header",
+        "text": {"type": "plain_text", "text": plain(text, MAX_HEADER_TEXT), "emoji": True},
+    }
+
+
+def render_home(
+    cards: Sequence[RoleCard],
+    who_to_ask: Sequence[tuple[str, str]],
+    examples: Sequence[str],
+    language: str = "en",
+) -> dict[str, Any]:
+    """The App Home onboarding view (for ``views.publish``)."""
+    lang = _lang(language)
+    blocks: list[Block] = [
+        _header(label("home_title", lang)),
+        _section(label("home_intro", lang)),
+        _section(label("home_how", lang)),
+        {"type": "divider"},
+    ]
+    if cards:
+        blocks.append(_header(label("roles", lang)))
+        blocks.extend(_card_block(c, i, "home_ask", lang) for i, c in enumerate(cards[:60]))
+        blocks.append({"type": "divider"})
+    tail: list[Block] = []
+    if who_to_ask:
+        tail.append(_header(label("who", lang)))
+        tail.extend(_bullet_sections((f"{duty} → {role}" for duty, role in who_to_ask), "• ")[:5])
+    buttons = [
+        _button(q, f"rolebot_example_{i}", AnswerRef(q, lang).encode())
+        for i, q in enumerate(q for q in examples[:MAX_ACTION_ELEMENTS] if q.strip())
+    ]
+    if buttons:
+        tail.append(_header(label("try", lang)))
+        tail.extend(
+            {"type": "actions", "elements": buttons[i : i + 5]} for i in range(0, len(buttons), 5)
+        )
+    return {"type": "home", "blocks": _fit(blocks, tail, MAX_HOME_BLOCKS, lang)}

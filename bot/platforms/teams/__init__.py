@@ -1,0 +1,1 @@
+"""Microsoft Teams adapter on the Teams SDK for Python (see ``bot.platforms.teams.app``)."""

@@ -1,0 +1,1 @@
+"""The HTTP server: the ASGI app, body limits, metrics, logging, health."""

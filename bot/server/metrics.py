@@ -1,0 +1,198 @@
+"""Prometheus metrics: the ``Observer`` port, request counting and the ``/metrics`` endpoint.
+
+Each ``Metrics`` owns its registry, so several apps (or tests) in one process never
+share or collide on counters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    generate_latest,
+)
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from bot.app.service import Feedback, Interaction, Observer
+from bot.core.ids import INTENT_IDS
+
+# Label values come from a closed set so that odd input cannot explode the series count.
+KNOWN_INTENTS = frozenset(INTENT_IDS)
+KNOWN_PLATFORMS = frozenset({"slack", "teams", "cli", "http"})
+LATENCY_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5)
+
+
+def _intent(value: str) -> str:
+    return value if value in KNOWN_INTENTS else "other"
+
+
+def _platform(value: str) -> str:
+    return value if value in KNOWN_PLATFORMS else "other"
+
+
+class Metrics:
+    """Counters and histograms for one server; implements ``bot.app.service.Observer``."""
+
+    def __init__(self, registry: CollectorRegistry | None = None) -> None:
+        self.registry = registry or CollectorRegistry()
+        r = self.registry
+        self.http_requests = Counter(
+            "rolebot_http_requests",
+            "HTTP requests by route and status code.",
+            ("route", "status"),
+            registry=r,
+        )
+        self.questions = Counter(
+            "rolebot_questions",
+            "Questions received, by platform.",
+            ("platform",),
+            registry=r,
+        )
+        self.answers = Counter(
+            "rolebot_answers",
+            "Replies by platform, intent and whether the bot answered.",
+            ("platform", "intent", "answered"),
+            registry=r,
+        )
+        self.abstentions = Counter(
+            "rolebot_abstentions",
+            "Questions the bot did not answer (abstained), by platform.",
+            ("platform",),
+            registry=r,
+        )
+        self.feedback_clicks = Counter(
+            "rolebot_feedback",
+            "Feedback clicks by platform, intent and helpfulness.",
+            ("platform", "intent", "helpful"),
+            registry=r,
+        )
+        self.storage_errors = Counter(
+            "rolebot_storage_errors",
+            "Storage operations that failed (the answer was still sent).",
+            ("operation",),
+            registry=r,
+        )
+        self.reply_failures = Counter(
+            "rolebot_reply_failures",
+            "Replies the chat platform never received, after retries (an apology was tried).",
+            ("platform",),
+            registry=r,
+        )
+        self.latency = Histogram(
+            "rolebot_answer_latency_seconds",
+            "Time to compute an answer, by platform.",
+            ("platform",),
+            buckets=LATENCY_BUCKETS,
+            registry=r,
+        )
+        self.reloads = Counter(
+            "rolebot_knowledge_reloads",
+            "Knowledge reload attempts by result (ok or rejected).",
+            ("result",),
+            registry=r,
+        )
+        self.knowledge = Gauge(
+            "rolebot_knowledge_info",
+            "The knowledge version being served (value 1).",
+            ("version",),
+            registry=r,
+        )
+        self.build = Gauge(
+            "rolebot_build_info", "Rolebot version (value 1).", ("version",), registry=r
+        )
+
+    # -- Observer -----------------------------------------------------------------------
+
+    def answered(self, interaction: Interaction) -> None:
+        platform = _platform(interaction.platform)
+        answer = interaction.answer
+        self.questions.labels(platform).inc()
+        self.answers.labels(platform, _intent(answer.intent), str(answer.answered).lower()).inc()
+        if not answer.answered:
+            self.abstentions.labels(platform).inc()
+        self.latency.labels(platform).observe(interaction.latency_s)
+
+    def feedback(self, feedback: Feedback) -> None:
+        self.feedback_clicks.labels(
+            _platform(feedback.platform), _intent(feedback.intent), str(feedback.helpful).lower()
+        ).inc()
+
+    def storage_error(self, operation: str) -> None:
+        self.storage_errors.labels(operation).inc()
+
+    def reply_failed(self, platform: str) -> None:
+        self.reply_failures.labels(platform).inc()
+
+    # -- server state --------------------------------------------------------------------
+
+    def knowledge_loaded(self, version: str, ok: bool = True) -> None:
+        """Called after each (re)load attempt; ``version`` is what is now served."""
+        self.reloads.labels("ok" if ok else "rejected").inc()
+        self.knowledge.clear()
+        self.knowledge.labels(version).set(1)
+
+    def exposition(self) -> bytes:
+        return generate_latest(self.registry)
+
+    async def endpoint(self, request: Request) -> Response:
+        """``GET /metrics`` in the Prometheus text format."""
+        return Response(self.exposition(), media_type=CONTENT_TYPE_LATEST)
+
+
+class Observers:
+    """Fans one ``Observer`` call out to several observers."""
+
+    def __init__(self, observers: Iterable[Observer]) -> None:
+        self._observers = tuple(observers)
+
+    def answered(self, interaction: Interaction) -> None:
+        for observer in self._observers:
+            observer.answered(interaction)
+
+    def feedback(self, feedback: Feedback) -> None:
+        for observer in self._observers:
+            observer.feedback(feedback)
+
+    def storage_error(self, operation: str) -> None:
+        for observer in self._observers:
+            observer.storage_error(operation)
+
+    def reply_failed(self, platform: str) -> None:
+        for observer in self._observers:
+            if hasattr(observer, "reply_failed"):
+                observer.reply_failed(platform)
+
+
+class RequestCounter:
+    """ASGI middleware counting HTTP requests by known route and status code."""
+
+    def __init__(self, app: ASGIApp, metrics: Metrics, routes: Iterable[str]) -> None:
+        self.app = app
+        self.metrics = metrics
+        self.routes = frozenset(routes)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path = scope.get("path", "")
+        route = path if path in self.routes else "other"
+        status = "500"
+
+        async def send_and_record(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = str(message["status"])
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_and_record)
+        finally:
+            self.metrics.http_requests.labels(route, status).inc()

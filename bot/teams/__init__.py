@@ -1,1 +1,0 @@
-"""Microsoft Teams adapter on the Teams SDK for Python (see ``bot.teams.app``)."""

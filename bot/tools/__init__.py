@@ -1,0 +1,1 @@
+"""Maintainers' tools: evaluation and the report of unanswered questions."""
