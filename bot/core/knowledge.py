@@ -90,6 +90,42 @@ class Passage:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """One statement a document makes about one or more roles, extracted at build time.
+
+    ``text`` is verbatim from the document (a sentence, a list item, or a table row's
+    activity); ``passage`` names the passage it comes from, whose document, author and
+    line give the attribution.
+    """
+
+    id: str  # "<passage id>/c<n>": stable across rebuilds of the same documents
+    passage: str
+    doc: str
+    roles: tuple[str, ...]  # the role ids it is about, its subject first
+    facet: str  # one of bot.core.ids.TOPICS
+    text: str
+    language: str  # "en" or "fr"
+    trust: int  # the document's trust (higher is more trusted)
+    section: str = ""  # the heading the claim sits under, if any
+    duty: str = ""  # for duty claims (list items, table rows): the activity, verbatim
+    raci: str = ""  # "R", "A", "C", "I" or "x" (a tick) for claims read from a table
+    relation: tuple[str, str, str] | None = None  # (role, "reports_to" | ..., role)
+    negated: bool = False  # the sentence denies what it names ("is not responsible for")
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """Two sets of claims that cannot both hold, found at build time."""
+
+    id: str
+    roles: tuple[str, ...]
+    facet: str
+    kind: str  # "inverse_relation" (A under B vs B under A) or "denial"
+    first: tuple[str, ...]  # claim ids of the higher-trust side
+    second: tuple[str, ...]  # claim ids of the other side
+
+
+@dataclass(frozen=True)
 class DocumentInfo:
     id: str
     file: str
@@ -109,6 +145,8 @@ class Knowledge:
     passages: dict[str, Passage]
     documents: dict[str, DocumentInfo]
     version: str = ""
+    claims: tuple[Claim, ...] = ()
+    disputes: tuple[Dispute, ...] = ()
     _quotes: dict[str, tuple[Passage, str]] = field(default_factory=dict, repr=False)
 
     def quote(self, cite: str) -> tuple[Passage, str] | None:
