@@ -20,6 +20,13 @@ class Source:
     quote: str
     author_title: str | None = None
     organisation: str | None = None
+    kind: str = ""  # the document's kind (qa_thread, article, ...)
+    trust: int = 0  # the document's trust (bot.core.credits names the levels)
+
+    @property
+    def doc(self) -> str:
+        """The id of the document the passage comes from."""
+        return self.id.split("#", 1)[0]
 
     def credit(self) -> str:
         """A short human credit line: author (or publisher), date."""

@@ -105,6 +105,8 @@ class Composer:
                     quote=quote,
                     author_title=passage.author_title if own else None,
                     organisation=passage.organisation if own else None,
+                    kind=doc.kind,
+                    trust=doc.trust,
                 )
             )
         out.sort(key=lambda s: -self.k.documents[s.id.split("#", 1)[0]].trust)

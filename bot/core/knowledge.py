@@ -133,6 +133,7 @@ class DocumentInfo:
     publisher: str
     published: str | None
     trust: int
+    kind: str = ""
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.core.credits import credit_lines
+
 if TYPE_CHECKING:
     from bot.core.answer import Answer
 
@@ -22,8 +24,9 @@ def render_text(answer: Answer) -> str:
     out.extend(f"- {line}" for line in answer.lines)
     out.extend(f"! {w}" for w in answer.warnings)
     if answer.sources:
-        credits = "; ".join(dict.fromkeys(s.credit() for s in answer.sources))
-        out.append(f"{_SOURCES[lang]} {credits}")
+        lead = f"{_SOURCES[lang]} "
+        for i, line in enumerate(credit_lines(answer.sources, lang)):
+            out.append((lead if i == 0 else " " * len(lead)) + line)
     if answer.did_you_mean:
         out.append(f"{_DID_YOU_MEAN[lang]} " + " / ".join(answer.did_you_mean))
     elif answer.suggestions:

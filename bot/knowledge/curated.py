@@ -266,7 +266,13 @@ def load_passages(knowledge_dir: Path) -> tuple[dict[str, Passage], dict[str, Do
         passages = _passages_from(items)
         documents = {
             doc_id: DocumentInfo(
-                doc_id, d["file"], d["title"], d["publisher"], d["published"], d["trust"]
+                doc_id,
+                d["file"],
+                d["title"],
+                d["publisher"],
+                d["published"],
+                d["trust"],
+                d.get("kind", ""),
             )
             for doc_id, d in report["documents"].items()
         }

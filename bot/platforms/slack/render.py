@@ -19,6 +19,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from bot.core.credits import credit_lines
+
 if TYPE_CHECKING:
     from bot.core.answer import Answer, Comparison, Source
     from bot.core.engine import RoleCard
@@ -359,15 +361,15 @@ def _bullet_sections(lines: Iterable[str], bullet: str) -> list[Block]:
 
 
 def _sources_context(sources: Sequence[Source], lang: str) -> Block:
-    credits = list(dict.fromkeys(s.credit() for s in sources if s.credit()))
+    """One element per source document (publisher, date, trust, a few authors)."""
+    lines = credit_lines(sources, lang)
     room = MAX_CONTEXT_ELEMENTS - 1
     texts = [f"*{label('sources', lang)}:*"]
-    if len(credits) > room:
-        shown = credits[: room - 1]
-        texts.extend(escape(c) for c in shown)
-        texts.append(f"+{len(credits) - len(shown)} {label('more', lang)}")
+    if len(lines) > room:
+        texts.extend(escape(c) for c in lines[: room - 1])
+        texts.append(escape("; ".join(lines[room - 1 :])))
     else:
-        texts.extend(escape(c) for c in credits)
+        texts.extend(escape(c) for c in lines)
     return _context(texts)
 
 

@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from bot.core.answer import Answer, Source
+from bot.core.answer import Answer
+from bot.core.credits import credit_lines
 
 CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
@@ -239,22 +240,15 @@ def _comparison(answer: Answer) -> list[dict[str, Any]]:
     return out
 
 
-def _unique_sources(sources: tuple[Source, ...]) -> list[Source]:
-    seen: dict[str, Source] = {}
-    for source in sources:
-        seen.setdefault(source.credit() + "\x00" + source.title, source)
-    return list(seen.values())
-
-
 def _sources(answer: Answer) -> list[dict[str, Any]]:
+    """One line per source document (publisher, date, trust, a few authors)."""
     if not answer.sources:
         return []
     out: list[dict[str, Any]] = [
         _text(label(answer.language, "sources"), weight="Bolder", size="Small", separator=True)
     ]
-    for source in _unique_sources(answer.sources):
-        credit = f"{source.title} — {source.credit()}"
-        out.append(_text(credit, size="Small", isSubtle=True, spacing="None"))
+    for line in credit_lines(answer.sources, answer.language):
+        out.append(_text(line, size="Small", isSubtle=True, spacing="None"))
     return out
 
 

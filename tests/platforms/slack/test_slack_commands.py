@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from bot.core.credits import credit_lines
 from bot.platforms.slack.listeners.commands import RolesCommand, parse
 from bot.platforms.slack.render import POST, AnswerRef, escape
 from tests.fakes.slack_api import RESPONSE_URL, visible_text
@@ -43,8 +44,8 @@ def test_a_question_is_answered_privately_with_a_post_to_channel_button(
     assert escape(QUESTION) in sent  # the private answer recalls the question
     expected = slack.engine.ask(QUESTION)
     assert escape(expected.title) in sent
-    for source in expected.sources:
-        assert escape(source.credit()) in sent
+    for line in credit_lines(expected.sources, "en"):
+        assert escape(line) in sent  # one line per document
     post = [b for b in _buttons(reply) if b["action_id"] == POST]
     if expected.kind != "help":
         [button] = post

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
+from bot.core.credits import credit_lines
 from bot.platforms.slack.render import escape
 from tests.fakes.slack_api import BOT_ID, BOT_USER_ID
 from tests.platforms.slack.conftest import USER_ID, SlackHarness, new_ts
@@ -59,8 +60,8 @@ def test_mention_is_answered_in_a_thread_under_the_message(slack: SlackHarness) 
     assert post.body["blocks"]
     assert post.headers["Authorization"] == "Bearer xoxb-test-token-not-real"
     expected = slack.engine.ask(QUESTION)
-    for source in expected.sources:
-        assert escape(source.credit()) in post.visible()
+    for line in credit_lines(expected.sources, "en"):
+        assert escape(line) in post.visible()  # one line per document
     assert escape(expected.title) in post.visible()
 
 

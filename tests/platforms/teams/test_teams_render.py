@@ -127,8 +127,9 @@ def test_lines_warnings_and_sources_are_shown() -> None:
         assert f"• {line}" in shown
     assert "⚠ Sources disagree on seniority." in shown
     assert "Sources" in shown
-    assert "PMO vs Project Manager — Ramy Zakher, 2014-01-17" in shown
-    assert "Roles in project management — PMI" in shown
+    # one line per document, naming its publisher, date and authors
+    assert "Bayt, 2014-01-17: by Ramy Zakher" in shown
+    assert "PMI" in shown
 
 
 def test_plain_text_fallback_is_always_present() -> None:
