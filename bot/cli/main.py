@@ -1,4 +1,5 @@
-"""Command line: rolebot ask | chat | build | check | eval | serve | report | teams-package."""
+"""Command line: rolebot ask | chat | build | check | eval | serve | report | teams-package |
+preview."""
 
 from __future__ import annotations
 
@@ -153,6 +154,7 @@ def build_parser(selected: str | None = None) -> argparse.ArgumentParser:
         ("serve", "bot.server.serve", "run the chat-platform server"),
         ("report", "bot.tools.report", "unanswered questions and feedback"),
         ("teams-package", "bot.platforms.teams.package", "build the Teams app zip"),
+        ("preview", "bot.tools.preview", "what a reply looks like in Slack and Teams"),
     ):
         command = sub.add_parser(name, parents=[common], help=what)
         if name == selected:

@@ -71,6 +71,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "post": "Post to channel",
         "did_you_mean": "Did you mean:",
         "you_can_ask": "You can ask:",
+        "ask": "Ask",
         "you_asked": "You asked",
         "asked": "asked",
         "truncated": "(shortened to fit Slack)",
@@ -105,6 +106,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "post": "Publier dans le canal",
         "did_you_mean": "Vouliez-vous dire :",
         "you_can_ask": "Vous pouvez demander :",
+        "ask": "Demander",
         "you_asked": "Votre question",
         "asked": "a demandé",
         "truncated": "(raccourci pour Slack)",
@@ -312,9 +314,11 @@ def render_answer(
     if answer.sources:
         tail.append(_sources_context(answer.sources, lang))
     if answer.did_you_mean:
-        tail.extend(_ask_blocks(label("did_you_mean", lang), answer.did_you_mean, "did_you_mean"))
+        tail.extend(
+            _ask_blocks(label("did_you_mean", lang), answer.did_you_mean, "did_you_mean", lang)
+        )
     elif answer.suggestions:
-        tail.extend(_ask_blocks(label("you_can_ask", lang), answer.suggestions, "suggest"))
+        tail.extend(_ask_blocks(label("you_can_ask", lang), answer.suggestions, "suggest", lang))
     ref = AnswerRef(asked, answer.language, answer.intent, answer.roles).encode()
     controls = _controls(answer, ref, lang, feedback=feedback, post_button=post_button)
     if controls is not None:
@@ -373,14 +377,23 @@ def _sources_context(sources: Sequence[Source], lang: str) -> Block:
     return _context(texts)
 
 
-def _ask_blocks(title: str, questions: Sequence[str], kind: str) -> list[Block]:
-    buttons = [
-        _button(q, f"rolebot_{kind}_{i}", AnswerRef(q).encode())
-        for i, q in enumerate(q for q in questions[:MAX_ASK_BUTTONS] if q.strip())
-    ]
-    if not buttons:
+def _ask_blocks(title: str, questions: Sequence[str], kind: str, lang: str) -> list[Block]:
+    """Suggested questions as buttons; when one is longer than a button shows, each
+    question is a line of text with its own "Ask" button, so nothing is cut."""
+    asked = [q for q in questions[:MAX_ASK_BUTTONS] if q.strip()]
+    if not asked:
         return []
-    return [_section(title), {"type": "actions", "elements": buttons}]
+    if all(len(q) <= MAX_BUTTON_TEXT for q in asked):
+        buttons = [
+            _button(q, f"rolebot_{kind}_{i}", AnswerRef(q).encode()) for i, q in enumerate(asked)
+        ]
+        return [_section(title), {"type": "actions", "elements": buttons}]
+    rows: list[Block] = [_section(title)]
+    for i, q in enumerate(asked):
+        row = _section(clip(escape(q), MAX_SECTION_TEXT))
+        row["accessory"] = _button(label("ask", lang), f"rolebot_{kind}_{i}", AnswerRef(q).encode())
+        rows.append(row)
+    return rows
 
 
 def _controls(

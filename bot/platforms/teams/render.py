@@ -253,17 +253,24 @@ def _sources(answer: Answer) -> list[dict[str, Any]]:
 
 
 def _choices(answer: Answer) -> list[dict[str, Any]]:
+    """Suggested questions as full-width rows that wrap (a button would cut a long one)."""
     if answer.did_you_mean:
         heading, questions = label(answer.language, "did_you_mean"), answer.did_you_mean
     elif answer.suggestions:
         heading, questions = label(answer.language, "try"), answer.suggestions
     else:
         return []
-    buttons = [_submit(q, ask_data(q)) for q in questions[:MAX_BUTTONS]]
-    return [
-        _text(heading, weight="Bolder", size="Small", spacing="Medium"),
-        {"type": "ActionSet", "actions": buttons},
+    rows = [
+        {
+            "type": "Container",
+            "style": "emphasis",
+            "spacing": "Small",
+            "selectAction": _submit(q, ask_data(q)),
+            "items": [_text(q, size="Small", color="Accent")],
+        }
+        for q in questions[:MAX_BUTTONS]
     ]
+    return [_text(heading, weight="Bolder", size="Small", spacing="Medium"), *rows]
 
 
 def _feedback_actions(answer: Answer) -> list[dict[str, Any]]:
