@@ -85,7 +85,7 @@ class Engine:
             intents, role_words | real_words | COMMON_WORDS | {ROLE_TOKEN}
         )
         self._matcher.abstract_examples(self._abstract)
-        self._composer = Composer(knowledge)
+        self._composer = Composer(knowledge, frozenset(role_words))
 
     @property
     def version(self) -> str:

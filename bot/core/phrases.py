@@ -61,6 +61,10 @@ _PHRASES: dict[str, tuple[str, str]] = {
     ),
     "readings": ("PMO can be read three ways:", "PMO peut se lire de trois façons :"),
     "disputed": ("Disputed: {text}", "Contesté : {text}"),
+    "disputed_claims": (
+        "Disputed: {a} says “{first}”, but {b} says “{second}”.",
+        "Contesté : selon {a}, « {first} », mais selon {b}, « {second} ».",
+    ),
     "known": ("What they do say: {text}", "Ce qu'elles en disent : {text}"),
 }
 

@@ -1,4 +1,10 @@
-"""Answers about one role and one facet: definition, responsibilities, skills, reporting..."""
+"""Answers about one role and one facet: definition, responsibilities, skills, reporting...
+
+The curated statements (the editor's layer) come first where they exist; claims from the
+documents they do not cite follow. A question naming a document's context is answered from
+that document. Without either, a passage is quoted, and without that the answer says
+plainly that the sources say nothing on it.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +12,23 @@ from typing import TYPE_CHECKING
 
 from bot.core.answer import Answer
 from bot.core.compose import chat
+from bot.core.compose.claims import MAX_CLAIMS
+from bot.core.compose.disputes import flag, relevant
+from bot.core.compose.quoting import merge_quotes, quote_claims
 from bot.core.compose.reading import Reading
 from bot.core.ids import INTENT_TOPIC
-from bot.core.knowledge import Statement
+from bot.core.knowledge import Claim, Statement
 from bot.core.phrases import say, topic_name
 
 if TYPE_CHECKING:
     from bot.core.compose.composer import Composer
 
 MAX_LINES = 5
+CURATED_WITH_CLAIMS = 2  # curated lines kept when claims from other documents follow
+CLAIMS_AFTER_CURATED = 2
+# The facets that answer an intent when the first has no claims ("what is X?" answered by
+# what X does).
+FACET_FALLBACK = {"definition": ("definition", "responsibilities")}
 
 
 def build(c: Composer, r: Reading) -> Answer:
@@ -22,25 +36,25 @@ def build(c: Composer, r: Reading) -> Answer:
     if not roles:
         return chat.abstain(c, r)
     role = r.subject if r.subject in roles else roles[0]
-    if r.intent == "career" and not c.k.roles[role].facts_on("career"):
+    if r.intent == "career" and not c.knows(role, "career"):
         # "from coordinator to PM": what the sources say about leaving the other role
-        role = next((x for x in roles if c.k.roles[x].facts_on("career")), role)
+        role = next((x for x in roles if c.knows(x, "career")), role)
     return about_role(c, r, role)
 
 
 def about_role(c: Composer, r: Reading, role: str) -> Answer:
     lang = r.language
-    rk = c.k.roles[role]
-    if not rk.covered:
+    rk = c.curated(role)
+    if rk is None and not c.claims.facets(role):
         return chat.not_covered(c, r, role)
     topic = INTENT_TOPIC.get(r.intent, "definition")
-    facts = list(rk.facts_on(topic))
+    facts = list(rk.facts_on(topic)) if rk else []
     lines: list[str] = []
     cites: list[str] = []
     title = say("topic_title", lang, role=c.label(role, lang), topic=topic_name(topic, lang))
     if topic == "definition":
         title = c.label(role, lang)
-        if not facts and rk.summary is not None:
+        if not facts and rk is not None and rk.summary is not None:
             facts = [rk.summary]
         if r.wants_acronym and role in c.k.readings:
             lines.append(say("readings", lang))
@@ -48,22 +62,68 @@ def about_role(c: Composer, r: Reading, role: str) -> Answer:
                 lines.append(f"{reading.name.get(lang)}: {reading.statement.text.get(lang)}")
                 cites.extend(reading.statement.cites)
             facts = facts[:1]
-    if not facts:
+    other = next((x for x in r.roles if x != role), None)
+    claims, in_context = _claims(c, r, role, topic, other, curated=bool(facts or lines))
+    if in_context:
+        facts, lines, cites = [], [], []  # the document the question names answers it
+    if not facts and not lines and not claims:
         return extract(c, r, role, topic)
-    for fact in facts[: MAX_LINES - len(lines)]:
+    keep = CURATED_WITH_CLAIMS if claims else MAX_LINES - len(lines)
+    for fact in facts[:keep]:
         lines.append(fact.text.get(lang))
         cites.extend(fact.cites)
     warnings, dispute_cites = disputes(facts, lang)
+    quoted = quote_claims(c.k, claims, attribute=bool(lines) or None)
+    found = flag(
+        c.k,
+        c.claims,
+        relevant(c.k, claims, (role, other) if other else (role,), topic),
+        lang,
+        skip_docs=c.docs_of(dispute_cites) if warnings else frozenset(),
+    )
     return c.answer(
         r,
         answered=True,
         kind="answer",
         title=title,
-        lines=tuple(lines),
-        warnings=tuple(warnings),
-        cites=cites + dispute_cites,
+        lines=tuple(lines) + quoted.lines,
+        warnings=tuple(warnings) + found.warnings,
+        cites=cites + list(quoted.cites) + dispute_cites + list(found.cites),
+        quotes=merge_quotes(quoted.quotes, found.quotes or {}),
         suggestions=c.suggestions(lang, (role,), r.intent),
     )
+
+
+def _claims(
+    c: Composer, r: Reading, role: str, topic: str, other: str | None, *, curated: bool
+) -> tuple[list[Claim], bool]:
+    """The claims to show, and whether they come from a document the question names."""
+    question = c.question_stems(r)
+    context = c.context(r)
+    exclude = c.curated_docs(role) if curated else frozenset()
+    for facet in FACET_FALLBACK.get(topic, (topic,)):
+        for with_role in (other, None) if other else (None,):
+            ranked = c.claims.rank(
+                question,
+                role,
+                facet,
+                language=r.language,
+                context=context,
+                with_role=with_role,
+                subject_only=curated,
+            )
+            if context and ranked and ranked[0].claim.doc in context:
+                return c.claims.pick(ranked), True
+            ranked = [
+                x
+                for x in ranked
+                if x.claim.doc not in exclude and (not curated or x.claim.language == r.language)
+            ]
+            if ranked:
+                return c.claims.pick(ranked, CLAIMS_AFTER_CURATED if curated else MAX_CLAIMS), False
+        if curated:
+            break  # the curated statements answer; only the asked facet may add to them
+    return [], False
 
 
 def disputes(statements: list[Statement], language: str) -> tuple[list[str], list[str]]:
@@ -76,13 +136,13 @@ def disputes(statements: list[Statement], language: str) -> tuple[list[str], lis
 
 
 def extract(c: Composer, r: Reading, role: str, topic: str) -> Answer:
-    """No curated statement: quote the most relevant sentence of passages that name the
-    role and are tagged with the topic, if any is relevant enough."""
+    """No curated statement nor claim: quote the most relevant sentence of passages that
+    name the role and are tagged with the topic, if any is relevant enough."""
     lang = r.language
     best = c.quotable.best(r.tokens, role, topic)
     if not best:
-        rk = c.k.roles[role]
-        known = rk.summary.text.get(lang) if rk.summary else ""
+        rk = c.curated(role)
+        known = rk.summary.text.get(lang) if rk and rk.summary else ""
         lines = (say("known", lang, text=known),) if known else ()
         return c.answer(
             r,
@@ -92,7 +152,7 @@ def extract(c: Composer, r: Reading, role: str, topic: str) -> Answer:
                 "nothing_on_topic", lang, topic=topic_name(topic, lang), role=c.noun(role, lang)
             ),
             lines=lines,
-            cites=list(rk.summary.cites) if rk.summary else [],
+            cites=list(rk.summary.cites) if rk and rk.summary else [],
             suggestions=c.suggestions(lang, (role,), r.intent),
         )
     return c.answer(

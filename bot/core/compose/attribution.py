@@ -25,7 +25,9 @@ class Attribution:
 
     def label(self, role: str, language: str) -> str:
         rk = self.k.roles.get(role)
-        return rk.label.get(language) if rk else role
+        if rk is not None:
+            return rk.label.get(language)
+        return role.replace("_", " ").capitalize()  # a role added as data, by its id
 
     def noun(self, role: str, language: str) -> str:
         """The role as it reads inside a sentence: "a project manager", "le PMO"."""

@@ -47,10 +47,10 @@ def smalltalk(c: Composer, r: Reading) -> Answer:
 
 
 def not_covered(c: Composer, r: Reading, role: str) -> Answer:
-    rk = c.k.roles[role]
+    rk = c.k.roles.get(role)
     lines: list[str] = []
     cites: list[str] = []
-    if rk.note is not None and rk.note.cites:
+    if rk is not None and rk.note is not None and rk.note.cites:
         lines.append(rk.note.text.get(r.language))
         cites.extend(rk.note.cites)
     title = say("not_covered", r.language, of=of_phrase(c.noun(role, r.language), r.language))

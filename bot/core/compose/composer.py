@@ -11,11 +11,16 @@ from collections.abc import Callable
 from bot.core.answer import Answer
 from bot.core.compose import about, chat, compare, overview, which
 from bot.core.compose.attribution import Attribution
+from bot.core.compose.claims import ClaimIndex
+from bot.core.compose.context import Contexts
 from bot.core.compose.duties import DutyMatcher
 from bot.core.compose.extract import Quotable
+from bot.core.compose.owners import DutyClaims
 from bot.core.compose.reading import Reading
+from bot.core.compose.stems import content_stems
 from bot.core.compose.suggestions import Suggester
-from bot.core.knowledge import Knowledge, Statement
+from bot.core.knowledge import Knowledge, RoleKnowledge, Statement
+from bot.core.text import words
 
 Builder = Callable[["Composer", Reading], Answer]
 
@@ -34,13 +39,23 @@ UNKNOWN_ROLES_OK = frozenset({"help", "smalltalk", "roles_overview"})
 PAIRWISE = frozenset({"compare", "reporting", "career", "value"})
 
 
+MAX_QUESTION_CHARS = 2000
+
+
 class Composer:
-    def __init__(self, knowledge: Knowledge) -> None:
+    def __init__(self, knowledge: Knowledge, role_words: frozenset[str] = frozenset()) -> None:
         self.k = knowledge
         self.names = Attribution(knowledge)
-        self.suggestions = Suggester(knowledge, self.names)
+        self.claims = ClaimIndex(knowledge)
+        self.contexts = Contexts(knowledge, role_words)
+        self.suggestions = Suggester(knowledge, self.names, self.claims)
         self.duties = DutyMatcher(knowledge)
+        self.owners = DutyClaims(knowledge)
         self.quotable = Quotable(knowledge)
+        self._curated_docs = {
+            role: frozenset(c.split("#", 1)[0] for s in _statements(rk) for c in s.cites)
+            for role, rk in knowledge.roles.items()
+        }
 
     # -- what the engine uses ----------------------------------------------------------
     def label(self, role: str, language: str) -> str:
@@ -49,10 +64,10 @@ class Composer:
     def noun(self, role: str, language: str) -> str:
         return self.names.noun(role, language)
 
-    def duty_match(
-        self, tokens: tuple[str, ...], among: tuple[str, ...] = ()
-    ) -> tuple[float, str, Statement] | None:
-        return self.duties.match(tokens, among)
+    def duty_match(self, tokens: tuple[str, ...], among: tuple[str, ...] = ()) -> object | None:
+        """Whether some statement or claim says who does the duty the words name."""
+        reading = Reading("", "en", "which_role", among, 1.0, tokens)
+        return which.owner(self, reading, tokens)
 
     def help(self, r: Reading) -> Answer:
         return chat.help(self, r)
@@ -64,7 +79,7 @@ class Composer:
             return chat.abstain(self, r)  # "PMO vs scrum master": part of it is unknown
         if r.intent in PAIRWISE and len(r.roles) >= 2:
             for role in r.roles[:2]:
-                if not self.k.roles[role].covered:
+                if not self.covered(role):
                     return chat.not_covered(self, r, role)
         builder = BUILDERS.get(r.intent)
         if builder is not None and (r.intent != "compare" or len(r.roles) >= 2):
@@ -72,6 +87,38 @@ class Composer:
         return about.build(self, r)
 
     # -- shared by the builders ----------------------------------------------------------
+    def curated(self, role: str) -> RoleKnowledge | None:
+        """The editor's statements on a role, when it has any."""
+        rk = self.k.roles.get(role)
+        return rk if rk is not None and rk.covered else None
+
+    def knows(self, role: str, facet: str) -> bool:
+        """Whether the knowledge says anything on a role's facet."""
+        rk = self.curated(role)
+        return bool(rk and rk.facts_on(facet)) or self.claims.has(role, facet)
+
+    def covered(self, role: str) -> bool:
+        return self.curated(role) is not None or bool(self.claims.facets(role))
+
+    def curated_docs(self, role: str) -> frozenset[str]:
+        """The documents the curated statements on a role cite."""
+        return self._curated_docs.get(role, frozenset())
+
+    @staticmethod
+    def docs_of(cites: list[str]) -> frozenset[str]:
+        return frozenset(c.split("#", 1)[0] for c in cites)
+
+    def question_words(self, r: Reading) -> list[str]:
+        return list(r.tokens) + words(r.question[:MAX_QUESTION_CHARS])
+
+    def question_stems(self, r: Reading) -> set[str]:
+        """The stems of the question's own content words, as typed and as corrected."""
+        return content_stems(self.question_words(r))
+
+    def context(self, r: Reading) -> frozenset[str]:
+        """The documents whose context (organisation, programme, method) the question names."""
+        return self.contexts.named(self.question_words(r))
+
     def answer(
         self,
         r: Reading,
@@ -95,3 +142,7 @@ class Composer:
             sources=self.names.sources(cites or [], quotes),
             **fields,
         )
+
+
+def _statements(rk: RoleKnowledge) -> list[Statement]:
+    return [s for s in (rk.summary, rk.note, *rk.facts) if s is not None]

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import math
-import statistics
-
-from bot.core.compose.stems import content_stems, covers, stems
+from bot.core.compose.stems import StemWeights, content_stems, stems
 from bot.core.knowledge import Knowledge, Statement
 
 MIN_DUTY_COVER = 0.25
@@ -14,16 +11,7 @@ MIN_DUTY_COVER = 0.25
 class DutyMatcher:
     def __init__(self, knowledge: Knowledge) -> None:
         self._duties = _duty_index(knowledge)
-        df: dict[str, int] = {}
-        for _, found, _, _ in self._duties:
-            for s in found:
-                df[s] = df.get(s, 0) + 1
-        n = len(self._duties)
-        self._idf = {s: math.log((n + 1) / (count + 0.5)) for s, count in df.items()}
-        self._related: dict[str, frozenset[str]] = {}
-        # A word no statement uses dilutes the match (it cannot match), at half the weight
-        # of a typical word: most such words are the question's own verbs and fillers.
-        self._unseen_idf = 0.5 * statistics.median(self._idf.values()) if df else 1.0
+        self._weights = StemWeights([found for _, found, _, _ in self._duties])
 
     def match(
         self, tokens: tuple[str, ...], among: tuple[str, ...] = ()
@@ -37,8 +25,8 @@ class DutyMatcher:
         content = content_stems(tokens)
         if not content:
             return None
-        weight = {c: self._idf.get(c, self._unseen_idf) for c in content}
-        related = {c: self._related_stems(c) for c in content}
+        weight = {c: self._weights.weight(c) for c in content}
+        related = {c: self._weights.related(c) for c in content}
         total = sum(weight.values())
         best: tuple[float, str, Statement] | None = None
         for role, found, statement, routing in self._duties:
@@ -51,16 +39,6 @@ class DutyMatcher:
         if best is None or best[0] / total < MIN_DUTY_COVER:
             return None
         return (min(1.0, best[0] / total), best[1], best[2])
-
-    def _related_stems(self, wanted: str) -> frozenset[str]:
-        """The statement stems a question stem matches (itself, or a long stem it extends)."""
-        found = self._related.get(wanted)
-        if found is None:
-            found = frozenset(s for s in self._idf if covers(frozenset((s,)), wanted))
-            found |= {wanted}
-            if len(self._related) < 50_000:
-                self._related[wanted] = found
-        return found
 
 
 def _duty_index(k: Knowledge) -> list[tuple[str, frozenset[str], Statement, bool]]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+import statistics
+
 from bot.core.language import COMMON_WORDS
 from bot.core.roles import ROLE_TOKEN
 from bot.core.text import words
@@ -73,3 +76,41 @@ QUESTION_WORDS = frozenset(
     "usually typically normally generally exactly always never here there then than also "
     "need needs want wants like just only very".split()
 )
+
+
+class StemWeights:
+    """Rarity weights of stems over a set of statements, and which statement stems a
+    question stem matches (itself, or a long stem it extends)."""
+
+    def __init__(self, documents: list[frozenset[str]]) -> None:
+        df: dict[str, int] = {}
+        for found in documents:
+            for s in found:
+                df[s] = df.get(s, 0) + 1
+        n = len(documents)
+        self.idf = {s: math.log((n + 1) / (count + 0.5)) for s, count in df.items()}
+        # A word no statement uses dilutes the match (it cannot match), at half the weight
+        # of a typical word: most such words are the question's own verbs and fillers.
+        self.unseen = 0.5 * statistics.median(self.idf.values()) if df else 1.0
+        self._related: dict[str, frozenset[str]] = {}
+
+    def weight(self, wanted: str) -> float:
+        return self.idf.get(wanted, self.unseen)
+
+    def related(self, wanted: str) -> frozenset[str]:
+        found = self._related.get(wanted)
+        if found is None:
+            found = frozenset({wanted})
+            if len(wanted) >= 6:
+                found |= {s for s in self.idf if covers(frozenset((s,)), wanted)}
+            if len(self._related) < 50_000:
+                self._related[wanted] = found
+        return found
+
+    def cover(self, wanted: set[str], found: frozenset[str]) -> float:
+        """The share of the question's weight that a statement's stems match."""
+        total = sum(self.weight(c) for c in wanted)
+        if not total:
+            return 0.0
+        hit = sum(self.weight(c) for c in wanted if not self.related(c).isdisjoint(found))
+        return hit / total

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.core.compose.attribution import Attribution
+from bot.core.compose.claims import ClaimIndex
 from bot.core.ids import INTENT_TOPIC
 from bot.core.knowledge import Knowledge
 from bot.core.phrases import question_for
@@ -17,9 +18,16 @@ NEVER = frozenset({("career", "pmo")})
 
 
 class Suggester:
-    def __init__(self, knowledge: Knowledge, names: Attribution) -> None:
+    def __init__(self, knowledge: Knowledge, names: Attribution, claims: ClaimIndex) -> None:
         self.k = knowledge
         self.names = names
+        self.claims = claims
+
+    def _knows(self, role: str, intent: str) -> bool:
+        rk = self.k.roles.get(role)
+        facet = INTENT_TOPIC[intent]
+        curated = rk is not None and rk.covered and bool(rk.facts_on(facet))
+        return curated or self.claims.has(role, facet)
 
     def __call__(
         self, language: str, roles: tuple[str, ...] = (), asked: str | None = None
@@ -28,14 +36,11 @@ class Suggester:
         out the kind of question just asked."""
         picks: list[str] = []
         for role in roles:
-            rk = self.k.roles.get(role)
-            if rk is None or not rk.covered:
-                continue
             noun = self.names.noun(role, language)
             for intent in ROLE_QUESTIONS:
                 if intent == asked or (intent, role) in NEVER:
                     continue
-                if rk.facts_on(INTENT_TOPIC[intent]):
+                if self._knows(role, intent):
                     picks.append(question_for(intent, language, noun) or "")
             for other in COMPARE_WITH:
                 if asked == "compare" and other in roles:

@@ -1,0 +1,150 @@
+"""Claims the build extracted from the documents, ranked for a question.
+
+A claim is ranked by how much of the question's own words it covers (weighted by their
+rarity among claims), by whether the role asked is its subject, by how much of the role's
+knowledge its document holds, and by its document's trust. A question that names a
+document's context (an organisation, a programme, a method) is answered from that document.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from bot.core.compose.stems import StemWeights, stems
+from bot.core.knowledge import Claim, Knowledge
+from bot.core.text import words
+
+# Weights of the ranking (relevance is a share of the question's words, in [0, 1]).
+SUBJECT_WEIGHT = 0.15  # the role asked is the claim's subject, not a role it mentions
+FOCUS_WEIGHT = 0.2  # share of the role's claims on the facet its document holds
+TRUST_WEIGHT = 0.04  # per trust level of the document
+POSITION_WEIGHT = 0.02  # earlier claims of a document come first on a tie
+MAX_CLAIMS = 3
+MAX_CHARS = 420  # the claims' text in one answer, so replies stay a few lines
+MIN_SHARE = 0.5  # a further claim must score at least this share of the best one
+OWNING = frozenset("RAX✓")  # table cells that make the activity the role's
+
+
+@dataclass(frozen=True)
+class Entry:
+    claim: Claim
+    stems: frozenset[str]
+    order: int  # position among its document's claims
+
+
+@dataclass(frozen=True)
+class Ranked:
+    score: float
+    relevance: float
+    claim: Claim
+
+
+class ClaimIndex:
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.k = knowledge
+        self._by: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+        self._facets: dict[str, set[str]] = defaultdict(set)
+        per_doc: dict[str, int] = defaultdict(int)
+        entries: list[Entry] = []
+        for claim in knowledge.claims:
+            if knowledge.quote(claim.passage) is None or claim.doc not in knowledge.documents:
+                continue  # a claim must be attributable
+            if claim.raci and not set(claim.raci.upper()) & OWNING:
+                continue  # consulted or informed: the activity is not the role's
+            entry = Entry(
+                claim, stems(f"{claim.text} {claim.section} {claim.duty}"), per_doc[claim.doc]
+            )
+            per_doc[claim.doc] += 1
+            entries.append(entry)
+            for role in dict.fromkeys(claim.roles):
+                self._by[(role, claim.facet)].append(entry)
+                self._facets[role].add(claim.facet)
+        self.weights = StemWeights([e.stems for e in entries])
+        self._docs_by_role: dict[str, set[str]] = defaultdict(set)
+        for e in entries:
+            for role in e.claim.roles:
+                self._docs_by_role[role].add(e.claim.doc)
+        self._docs_of = {c.id: c.doc for c in knowledge.claims}
+        self.by_id = {e.claim.id: e.claim for e in entries}
+        # The lower-trust side of a dispute is shown in the dispute's flag, not as a line.
+        self._outweighed = frozenset(i for d in knowledge.disputes for i in d.second)
+        # How much of each (role, facet) each document holds: the page about the role.
+        self._focus: dict[tuple[str, str, str], float] = {}
+        for (role, facet), found in self._by.items():
+            counts: dict[str, int] = defaultdict(int)
+            for e in found:
+                counts[e.claim.doc] += 1
+            top = max(counts.values())
+            for doc, n in counts.items():
+                self._focus[(role, facet, doc)] = n / top
+
+    def facets(self, role: str) -> frozenset[str]:
+        """The facets the documents have claims on for a role."""
+        return frozenset(self._facets.get(role, ()))
+
+    def docs_about(self, roles: tuple[str, ...]) -> frozenset[str]:
+        """The documents with claims on any of the roles."""
+        return frozenset(d for r in roles for d in self._docs_by_role.get(r, ()))
+
+    def has(self, role: str, facet: str) -> bool:
+        return bool(self._by.get((role, facet)))
+
+    def rank(
+        self,
+        question: set[str],
+        role: str,
+        facet: str,
+        *,
+        language: str = "en",
+        context: frozenset[str] = frozenset(),
+        exclude_docs: frozenset[str] = frozenset(),
+        with_role: str | None = None,
+        subject_only: bool = False,
+    ) -> list[Ranked]:
+        """The claims on a role's facet, best first. Claims in the question's language
+        come first when there are any, and so do claims of a document the question names;
+        ``with_role`` keeps the claims that also name another role."""
+        found = [
+            e
+            for e in self._by.get((role, facet), ())
+            if e.claim.doc not in exclude_docs
+            and (with_role is None or with_role in e.claim.roles)
+            and (not subject_only or e.claim.roles[:1] == (role,))
+        ]
+        same_language = [e for e in found if e.claim.language == language]
+        found = same_language or found
+        in_context = [e for e in found if e.claim.doc in context]
+        found = in_context or found
+        out = []
+        for e in found:
+            relevance = self.weights.cover(question, e.stems) if question else 0.0
+            c = e.claim
+            score = (
+                relevance
+                + SUBJECT_WEIGHT * (c.roles[:1] == (role,))
+                + FOCUS_WEIGHT * self._focus.get((role, facet, c.doc), 0.0)
+                + TRUST_WEIGHT * c.trust
+                - POSITION_WEIGHT * min(e.order, 50) / 50
+            )
+            out.append(Ranked(score, relevance, c))
+        out.sort(key=lambda x: (-x.score, x.claim.id))
+        return out
+
+    def pick(self, ranked: list[Ranked], most: int = MAX_CLAIMS) -> list[Claim]:
+        """The best few claims: no repeated words, within the answer's length budget."""
+        chosen: list[Claim] = []
+        seen: set[str] = set()
+        used = 0
+        for r in ranked:
+            if len(chosen) >= most or (chosen and r.score < MIN_SHARE * ranked[0].score):
+                break
+            key = " ".join(words(r.claim.text))
+            if key in seen or r.claim.id in self._outweighed:
+                continue
+            if chosen and used + len(r.claim.text) > MAX_CHARS:
+                continue
+            seen.add(key)
+            chosen.append(r.claim)
+            used += len(r.claim.text)
+        return chosen
