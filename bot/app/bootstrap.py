@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,7 +12,9 @@ from bot.data.paths import default_intents_dir, default_knowledge_dir
 from bot.knowledge.curated import load_knowledge
 
 if TYPE_CHECKING:
-    from bot.server.app import Runtime, ServerSettings
+    from bot.app.runtime import Runtime, ServerSettings
+
+log = logging.getLogger("rolebot.server")
 
 
 def load_engine(knowledge_dir: Path | None = None, intents_dir: Path | None = None) -> Engine:
@@ -30,8 +33,8 @@ def build_runtime(settings: ServerSettings) -> Runtime:
     from functools import partial
 
     from bot.app.reload import EngineHolder
+    from bot.app.runtime import Runtime
     from bot.app.service import AnswerService
-    from bot.server.app import Runtime, log
     from bot.server.logging_setup import AnswerLog, register_secret
     from bot.server.metrics import Metrics, Observers
     from bot.storage.buffered import BufferedStorage

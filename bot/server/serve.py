@@ -43,7 +43,9 @@ def run(args: argparse.Namespace) -> int:
     """Start the server; returns the exit status once it has stopped."""
     from bot.app.bootstrap import build_runtime
     from bot.app.reload import describe_error
-    from bot.server.app import PlatformConfigError, ServerSettings, create_app
+    from bot.app.runtime import ServerSettings
+    from bot.platforms.base import PlatformConfigError
+    from bot.server.app import create_app
     from bot.server.logging_setup import configure_logging
 
     configure_logging()

@@ -8,6 +8,7 @@ import sqlite3
 import time
 from pathlib import Path
 
+import pytest
 from serverkit import app_mention, get_json, http, signed, slack_env
 
 import bot
@@ -58,6 +59,9 @@ def test_json_logs_one_line_per_answer_and_no_secret(start_server, fake_slack, t
         "SLACK_API_URL": fake_slack.api_url,
         "ROLEBOT_LOG_FORMAT": "json",
         "ROLEBOT_ACCESS_LOG": "1",
+        # Teams fully configured, so that its secret is in the environment of a running server
+        "CLIENT_ID": "00000000-0000-0000-0000-0000000000a1",
+        "TENANT_ID": "00000000-0000-0000-0000-0000000000b2",
     }
     server = start_server(env)
     event = app_mention("Ev0002", f"is this my token {secrets['SLACK_BOT_TOKEN']} ?")
@@ -88,6 +92,49 @@ def test_bad_platform_configuration_stops_start_up(start_server) -> None:
     assert server.proc.returncode == 2
     server.wait_for_log("cannot start: Slack is partly configured")
     assert "only-half-configured" not in server.log
+
+
+APP_ID = "00000000-0000-0000-0000-0000000000a1"
+
+
+def _refused(server) -> list[str]:
+    deadline = time.monotonic() + 60
+    while server.proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert server.proc.returncode == 2, server.log
+    return [line for line in server.lines if "cannot start" in line]
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"CLIENT_ID": APP_ID}, "Teams is partly configured: CLIENT_SECRET is not set"),
+        (
+            {"CLIENT_ID": APP_ID, "CLIENT_SECRET": "half-a-secret"},
+            "Teams is partly configured: TENANT_ID is not set",
+        ),
+        ({"TENANT_ID": APP_ID}, "Teams is partly configured: CLIENT_ID is not set"),
+        ({"SLACK_APP_TOKEN": "xapp-1-A1-2-half"}, "Slack is partly configured: SLACK_BOT_TOKEN"),
+    ],
+)
+def test_a_half_configured_platform_is_refused_in_one_line_naming_the_variable(
+    start_server, env, expected
+) -> None:
+    (line,) = _refused(start_server(env, ready=False))
+    assert f"cannot start: {expected}" in line
+    for value in env.values():
+        assert value == APP_ID or value not in line
+
+
+def test_a_configured_platform_without_its_extra_names_the_extra(start_server, tmp_path) -> None:
+    # A package of that name without its modules, first on the path: as if not installed.
+    shadow = tmp_path / "shadow" / "microsoft_teams"
+    shadow.mkdir(parents=True)
+    (shadow / "__init__.py").write_text("")
+    env = {"ROLEBOT_TEAMS_ALLOW_UNAUTHENTICATED": "1", "PYTHONPATH": str(shadow.parent)}
+    (line,) = _refused(start_server(env, ready=False))
+    assert "Teams is configured but microsoft_teams.apps is not installed" in line
+    assert "pip install 'rolebot[server,teams]'" in line
 
 
 def test_broken_knowledge_at_start_is_reported_with_file_and_line(start_server, tmp_path) -> None:

@@ -2,7 +2,7 @@
 
 Acknowledgement: the app runs with ``process_before_response=True`` and every listener
 acknowledges at once and leaves the slow part (engine, Web API) to
-:class:`~bot.platforms.slack.replies.ReplyTasks`. Slack therefore gets its answer within
+:class:`~bot.platforms.replies.ReplyTasks`. Slack therefore gets its answer within
 milliseconds, the behaviour is the same over HTTP and Socket Mode, and replies still in flight
 can be awaited on shutdown (``app.replies.drain()``).
 """
@@ -19,10 +19,11 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.app.service import AnswerService
+from bot.platforms.replies import ReplyTasks
 from bot.platforms.slack.delivery import web_client
 from bot.platforms.slack.incoming import BadSlackPayload
 from bot.platforms.slack.listeners import actions, commands, events, home
-from bot.platforms.slack.replies import CONTEXT_KEY, ReplyTasks, report_failure, request_ref
+from bot.platforms.slack.replies import CONTEXT_KEY, report_failure, request_ref
 from bot.platforms.slack.settings import SlackSettings
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,7 @@ def create_slack_app(service: AnswerService, settings: SlackSettings) -> Rolebot
         raise ValueError("SLACK_BOT_TOKEN is not set")
     if not settings.signing_secret and not settings.socket_mode:
         raise ValueError("SLACK_SIGNING_SECRET is not set (needed unless SLACK_APP_TOKEN is)")
-    replies = ReplyTasks(on_failure=lambda: service.reply_failed("slack"))
+    replies = ReplyTasks("slack", on_failure=lambda: service.reply_failed("slack"))
     app = RolebotSlackApp(
         replies=replies,
         # Bolt sets the level of the logger named after the app; a name of its own keeps

@@ -22,7 +22,6 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from bot.platforms.slack.app import RolebotSlackApp
 from bot.platforms.slack.settings import SlackSettings
 from bot.server.body import read_limited
 
@@ -90,5 +89,3 @@ async def run_socket_mode(
         await (stop or asyncio.Event()).wait()
     finally:
         await handler.close_async()
-        if isinstance(app, RolebotSlackApp):
-            await app.replies.drain(timeout=10)

@@ -1,51 +1,26 @@
 """Work done after Slack has been acknowledged: tracked tasks, failures, apologies.
 
-Listeners acknowledge at once and hand the slow part (answering, posting) to
-:class:`ReplyTasks`, so acknowledgements never wait for the engine or the Web API, and a
-server can wait for replies still in flight when it shuts down (:meth:`ReplyTasks.drain`).
-A failing reply is logged with the event id and answered with a short apology.
+Listeners acknowledge at once and hand the slow part (answering, posting) to the shared
+:class:`~bot.platforms.replies.ReplyTasks`. A failing reply is logged with the event id and
+answered with a short apology where the user is looking.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Coroutine, Mapping
+from collections.abc import Coroutine, Mapping
 from typing import Any
 
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.platforms.replies import ReplyTasks
 from bot.platforms.slack.delivery import post_to_response_url
 from bot.platforms.slack.render import render_apology
 
 log = logging.getLogger(__name__)
 
 CONTEXT_KEY = "rolebot_replies"
-
-
-class ReplyTasks:
-    """The replies still being sent after their request was acknowledged."""
-
-    def __init__(self, on_failure: Callable[[], None] | None = None) -> None:
-        self._tasks: set[asyncio.Task[None]] = set()
-        self.on_failure = on_failure or (lambda: None)
-
-    def spawn(self, work: Coroutine[Any, Any, None], *, name: str) -> None:
-        task = asyncio.get_running_loop().create_task(work, name=name)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-
-    @property
-    def pending(self) -> int:
-        return len(self._tasks)
-
-    async def drain(self, timeout: float | None = None) -> int:
-        """Wait for the replies in flight; return how many were still running at the timeout."""
-        if not self._tasks:
-            return 0
-        _, still_running = await asyncio.wait(set(self._tasks), timeout=timeout)
-        return len(still_running)
 
 
 def request_ref(body: Mapping[str, Any]) -> str:
@@ -61,24 +36,21 @@ def spawn_reply(
     context: AsyncBoltContext,
     body: Mapping[str, Any],
     client: AsyncWebClient,
-    work: Awaitable[None],
+    work: Coroutine[Any, Any, None],
 ) -> None:
     """Run ``work`` after the acknowledgement; on failure log it and apologise."""
     tasks: ReplyTasks = context[CONTEXT_KEY]
 
-    async def guarded() -> None:
-        try:
-            await work
-        except Exception as error:
-            tasks.on_failure()
-            await report_failure(error, body, client)
+    async def apology(error: BaseException) -> None:
+        await apologise(body, client)
 
-    tasks.spawn(guarded(), name=f"slack-reply {request_ref(body)}")
+    tasks.spawn(work, name=request_ref(body), apologise=apology)
 
 
 async def report_failure(
     error: BaseException, body: Mapping[str, Any], client: AsyncWebClient
 ) -> None:
+    """A listener failed before handing over its reply: log it and apologise."""
     ref = request_ref(body)
     log.error("slack reply failed (%s): %r", ref, error, exc_info=error)
     try:

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 DEFAULT_API_URL = "https://slack.com/api/"
+# Any of these set means Slack is meant to be served (SLACK_API_URL alone does not).
+ENV_NAMES = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN")
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,17 @@ class SlackSettings:
             return "socket"
         if self.http_enabled:
             return "http"
+        return None
+
+    def problem(self) -> str | None:
+        """What is missing for Slack to be served, naming the variable; None when complete."""
+        if not self.bot_token:
+            return "SLACK_BOT_TOKEN is not set"
+        if not self.mode:
+            return (
+                "set SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode) "
+                "with SLACK_BOT_TOKEN"
+            )
         return None
 
     def __repr__(self) -> str:

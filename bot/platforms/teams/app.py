@@ -24,7 +24,8 @@ from typing import Any
 from starlette.routing import Route
 
 from bot.app.service import AnswerService
-from bot.platforms.teams.handlers import Replies, register
+from bot.platforms.replies import ReplyTasks
+from bot.platforms.teams.handlers import register
 from bot.platforms.teams.http import MESSAGING_PATH, StarletteAdapter, messages_route
 from bot.platforms.teams.sdk import App
 from bot.platforms.teams.settings import ALLOW_UNAUTHENTICATED_ENV, TeamsSettings
@@ -47,7 +48,7 @@ class TeamsBot:
         """``sdk_options`` are extra ``microsoft_teams.apps.App`` options (e.g. ``cloud``)."""
         self.settings = settings
         self.adapter = StarletteAdapter()
-        self.replies = Replies()
+        self.replies = ReplyTasks("teams", on_failure=lambda: service.reply_failed("teams"))
         self.drain_seconds = drain_seconds
         options: dict[str, Any] = {
             "client_id": settings.client_id,
@@ -76,9 +77,10 @@ class TeamsBot:
                 await self.app.initialize()
                 self._started = True
 
-    async def shutdown(self) -> None:
-        """Let replies under way finish (up to ``drain_seconds``)."""
-        await self.replies.drain(self.drain_seconds)
+    async def shutdown(self, grace_s: float | None = None) -> None:
+        """Let replies under way finish (up to ``grace_s``, default ``drain_seconds``); cancel
+        the late ones."""
+        await self.replies.drain(self.drain_seconds if grace_s is None else grace_s)
 
     @asynccontextmanager
     async def lifespan(self) -> AsyncIterator[None]:

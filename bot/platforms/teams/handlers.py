@@ -1,6 +1,7 @@
 """Teams listeners: messages and card submits, answered through the AnswerService.
 
-Messages are acknowledged at once and answered from a background task (:class:`Replies`),
+Messages are acknowledged at once and answered from a background task
+(:class:`~bot.platforms.replies.ReplyTasks`),
 so a slow answer never makes Teams retry. ``adaptiveCard/action`` invokes are answered
 inline because their HTTP response carries the result Teams displays.
 """
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Coroutine
 from typing import Any
 
 from microsoft_teams.api import (
@@ -23,6 +23,7 @@ from microsoft_teams.api.models.invoke_response import AdaptiveCardInvokeRespons
 
 from bot.app.service import AnswerService, Feedback
 from bot.core.answer import Answer
+from bot.platforms.replies import Apology, ReplyTasks
 from bot.platforms.teams.incoming import (
     ReplyTarget,
     is_from_bot,
@@ -45,32 +46,6 @@ log = logging.getLogger(__name__)
 PLATFORM = "teams"
 
 
-class Replies:
-    """Background reply tasks, kept referenced until done and drained at shutdown."""
-
-    def __init__(self) -> None:
-        self._tasks: set[asyncio.Task[None]] = set()
-
-    def spawn(self, coro: Coroutine[Any, Any, None]) -> None:
-        task = asyncio.get_running_loop().create_task(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-
-    @property
-    def pending(self) -> int:
-        return len(self._tasks)
-
-    async def drain(self, timeout: float = 10.0) -> None:
-        """Wait for replies under way; cancel those still running after ``timeout`` seconds."""
-        if not self._tasks:
-            return
-        _, late = await asyncio.wait(set(self._tasks), timeout=timeout)
-        for task in late:
-            task.cancel()
-        if late:
-            log.warning("cancelled %d Teams replies still running at shutdown", len(late))
-
-
 def _language(activity: MessageActivity | AdaptiveCardInvokeActivity) -> str:
     return "fr" if (activity.locale or "").lower().startswith("fr") else "en"
 
@@ -81,6 +56,11 @@ def _user(activity: MessageActivity | AdaptiveCardInvokeActivity) -> str:
 
 def _event_key(activity: MessageActivity | AdaptiveCardInvokeActivity) -> str | None:
     return f"teams:{activity.conversation.id}:{activity.id}" if activity.id else None
+
+
+def _ref(activity: MessageActivity) -> str:
+    """An identifier for logs: the activity id."""
+    return f"activity={activity.id}"
 
 
 def _claim(service: AnswerService, activity: MessageActivity | AdaptiveCardInvokeActivity) -> bool:
@@ -119,16 +99,11 @@ async def answer_message(
 ) -> None:
     """Answer one question with a card, in the thread it was asked in."""
     activity = ctx.activity
-    target = reply_target(activity)
-    try:
-        if question:
-            answer = await _ask(service, question, activity)
-        else:
-            answer = service.engine.help_answer(_language(activity))
-        await _send(ctx, answer_activity(answer), target)
-    except Exception:
-        log.exception("failed to answer a Teams message")
-        await _apologise(ctx, target, _language(activity))
+    if question:
+        answer = await _ask(service, question, activity)
+    else:
+        answer = service.engine.help_answer(_language(activity))
+    await _send(ctx, answer_activity(answer), reply_target(activity))
 
 
 async def perform(
@@ -168,24 +143,16 @@ async def perform(
     return answer.title or action.question
 
 
-async def _perform_in_background(
-    ctx: ActivityContext[MessageActivity], service: AnswerService, action: CardAction
-) -> None:
-    try:
-        await perform(ctx, service, action, post_acknowledgement=True)
-    except Exception:
-        log.exception("failed to handle a Teams card submit")
-        await _apologise(ctx, reply_target(ctx.activity), action.language)
+def _apology(ctx: ActivityContext[MessageActivity], language: str) -> Apology:
+    """A short apology in the thread of the message being answered."""
+
+    async def apologise(error: BaseException) -> None:
+        await _send(ctx, text_activity(label(language, "error")), reply_target(ctx.activity))
+
+    return apologise
 
 
-async def _apologise(ctx: ActivityContext[Any], target: ReplyTarget | None, language: str) -> None:
-    try:
-        await _send(ctx, text_activity(label(language, "error")), target)
-    except Exception:
-        log.exception("failed to send an error message to Teams")
-
-
-def register(app: App, service: AnswerService, replies: Replies) -> None:
+def register(app: App, service: AnswerService, replies: ReplyTasks) -> None:
     """Register the message and card-action listeners on a Teams SDK app."""
 
     @app.on_message
@@ -196,11 +163,13 @@ def register(app: App, service: AnswerService, replies: Replies) -> None:
         action = parse_action(activity.value)
         if action is not None:
             if _claim(service, activity):
-                replies.spawn(_perform_in_background(ctx, service, action))
+                work = perform(ctx, service, action, post_acknowledgement=True)
+                replies.spawn(work, name=_ref(activity), apologise=_apology(ctx, action.language))
             return
         if not should_answer(activity) or not _claim(service, activity):
             return
-        replies.spawn(answer_message(ctx, service, question_text(activity)))
+        work = answer_message(ctx, service, question_text(activity))
+        replies.spawn(work, name=_ref(activity), apologise=_apology(ctx, _language(activity)))
 
     @app.on_card_action
     async def on_card_action(

@@ -7,6 +7,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 ALLOW_UNAUTHENTICATED_ENV = "ROLEBOT_TEAMS_ALLOW_UNAUTHENTICATED"
+# Any of these set means Teams is meant to be served.
+ENV_NAMES = (
+    "CLIENT_ID",
+    "CLIENT_SECRET",
+    "TENANT_ID",
+    "MANAGED_IDENTITY_CLIENT_ID",
+    ALLOW_UNAUTHENTICATED_ENV,
+)
 _TRUE = {"1", "true", "yes", "on"}
 
 
@@ -58,6 +66,24 @@ class TeamsSettings:
     def enabled(self) -> bool:
         """Teams requests can be accepted at all."""
         return self.has_credentials or self.allow_unauthenticated
+
+    def problem(self) -> str | None:
+        """What is missing for Teams to reply, naming the variable; None when complete.
+
+        Without a secret or a managed identity the SDK falls back to a managed identity
+        that only exists inside Azure, and the bot could receive messages but never answer.
+        New bots are single-tenant, so the tenant is needed to get the bot's own token.
+        """
+        secret_or_identity = self.client_secret or self.managed_identity_client_id
+        if not self.client_id:
+            if secret_or_identity or self.tenant_id:
+                return "CLIENT_ID is not set"
+            return None
+        if not secret_or_identity:
+            return "CLIENT_SECRET is not set (or MANAGED_IDENTITY_CLIENT_ID for a managed identity)"
+        if not self.tenant_id:
+            return "TENANT_ID is not set (the bot's directory (tenant) ID)"
+        return None
 
     def __repr__(self) -> str:
         secret = "'***'" if self.client_secret else "None"

@@ -1,0 +1,66 @@
+"""Microsoft Teams as a platform of the server: settings check, route, start-up and draining.
+
+Importing this module imports no Teams package; ``from_env`` checks that they are
+installed when Teams is configured, and ``mount`` builds the SDK app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from bot.platforms.base import PlatformConfigError, PlatformHealth, require_packages
+from bot.platforms.teams.settings import ENV_NAMES, TeamsSettings
+
+if TYPE_CHECKING:
+    from starlette.routing import BaseRoute
+
+    from bot.app.service import AnswerService
+    from bot.platforms.teams.app import TeamsBot
+
+_PACKAGES = ("microsoft_teams.apps", "microsoft_teams.api")
+
+
+class TeamsPlatform:
+    """Teams on ``POST /api/messages``, authenticated as the settings say."""
+
+    name = "teams"
+
+    def __init__(self, settings: TeamsSettings) -> None:
+        self.settings = settings
+        self.bot: TeamsBot | None = None
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> TeamsPlatform | None:
+        if not any((env.get(name) or "").strip() for name in ENV_NAMES):
+            return None
+        settings = TeamsSettings.from_env(env)
+        problem = settings.problem()
+        if problem:
+            raise PlatformConfigError(f"Teams is partly configured: {problem}")
+        if not settings.enabled:
+            return None
+        require_packages("Teams", "teams", _PACKAGES)
+        return cls(settings)
+
+    def mount(self, service: AnswerService) -> Sequence[BaseRoute]:
+        from bot.platforms.teams.app import build_teams
+
+        self.bot = build_teams(service, self.settings)
+        return self.bot.routes
+
+    async def start(self) -> None:
+        await self._mounted().startup()
+
+    async def stop(self, grace_s: float) -> None:
+        await self._mounted().shutdown(grace_s)
+
+    def health(self) -> PlatformHealth:
+        if self.settings.unauthenticated:
+            return PlatformHealth("on (unauthenticated, development only)")
+        return PlatformHealth("on")
+
+    def _mounted(self) -> TeamsBot:
+        if self.bot is None:
+            raise RuntimeError("TeamsPlatform.mount() was not called")
+        return self.bot
