@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: chat test test-postgres lint check eval build bench clean
+.PHONY: chat test test-postgres lint check eval eval-documents build bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ check: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/rolebot eval
+
+# Our own document corpus, added to a temporary copy of knowledge/ (tests/eval/documents).
+eval-documents: $(STAMP)
+	$(BIN)/rolebot eval tests/eval/documents/questions.jsonl --with-sources tests/eval/documents/sources
 
 build: $(STAMP)
 	$(BIN)/rolebot build

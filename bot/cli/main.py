@@ -93,20 +93,53 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    if args.with_sources is None:
+        return _evaluate(args, args.knowledge)
+    from bot.tools.corpus import knowledge_with_sources
+
+    base = args.knowledge or default_knowledge_dir()
+    intents = args.intents or default_intents_dir()
+    with knowledge_with_sources(base, args.with_sources, intents) as folder:
+        return _evaluate(args, folder)
+
+
+# (option, report key, "min" or "max", what it is)
+_THRESHOLDS = (
+    ("min_score", "fully_right", "min", "fully right"),
+    ("min_right_document", "answered_right_document", "min", "answered with the right document"),
+    ("min_abstained", "unanswerable_abstained", "min", "unanswerable abstained"),
+    ("min_verbatim", "quotes_verbatim", "min", "quotes verbatim"),
+    ("max_median_chars", "median_reply_chars", "max", "median reply length"),
+)
+
+
+def _evaluate(args: argparse.Namespace, knowledge: Path | None) -> int:
+    from bot.app.bootstrap import load_engine
+    from bot.data.intents_loader import load_intents
     from bot.tools.evaluate import evaluate, format_report, load_items
 
-    report = evaluate(_engine(args), load_items(args.file or DEFAULT_EVAL))
+    intents = args.intents or default_intents_dir()
+    roles = {n.role for n in load_intents(intents).role_names}
+    engine = load_engine(knowledge, intents)
+    report = evaluate(engine, load_items(args.file or DEFAULT_EVAL, roles))
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
     else:
         print(format_report(report))
-    if args.min_score is not None and report["fully_right"] < args.min_score:
-        print(
-            f"FAIL: fully right {report['fully_right']:.1%} is below {args.min_score:.1%}",
-            file=sys.stderr,
-        )
-        return 1
-    return 0
+    failed = False
+    for option, key, bound, what in _THRESHOLDS:
+        limit, value = getattr(args, option), report[key]
+        if limit is None:
+            continue
+        if value is None or (value < limit if bound == "min" else value > limit):
+            shown = (
+                "n/a" if value is None else (f"{value:.1%}" if bound == "min" else f"{value:.0f}")
+            )
+            wanted = f"{limit:.1%}" if bound == "min" else f"{limit:.0f}"
+            side = "below" if bound == "min" else "above"
+            print(f"FAIL: {what} {shown} is {side} {wanted}", file=sys.stderr)
+            failed = True
+    return 1 if failed else 0
 
 
 def _delegate(module: str) -> callable:
@@ -146,6 +179,20 @@ def build_parser(selected: str | None = None) -> argparse.ArgumentParser:
     ev.add_argument("file", nargs="?", type=Path, default=None)
     ev.add_argument("--json", action="store_true")
     ev.add_argument("--min-score", type=float, default=None, help="fail below this share")
+    ev.add_argument(
+        "--with-sources",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="evaluate on a temporary copy of the knowledge with DIR's documents added",
+    )
+    for option, what in (
+        ("--min-right-document", "share answered with a citation of the right document"),
+        ("--min-abstained", "share of unanswerable questions abstained"),
+        ("--min-verbatim", "share of quotes verbatim"),
+        ("--max-median-chars", "median reply length"),
+    ):
+        ev.add_argument(option, type=float, default=None, help=f"fail beyond this {what}")
     ev.set_defaults(func=cmd_eval)
 
     # Server-side commands bring their own options; their modules (asyncio, the Teams SDK

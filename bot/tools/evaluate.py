@@ -3,12 +3,18 @@
 An item is fully right when the bot abstains on a question labelled unanswerable, or,
 for an answerable one, answers with the labelled intent and exactly the labelled roles in
 order. Abstention precision and recall treat "abstained" as the positive class.
+
+An item may name the ``documents`` (file names) whose content answers it; it is then also
+scored on whether the answer cites one of them. Every answer's quotes are checked against
+the passage they cite, and the reply lengths are reported.
 """
 
 from __future__ import annotations
 
 import json
+import statistics
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,10 +33,13 @@ class Item:
     answered: bool
     tags: tuple[str, ...]
     line: int
+    documents: tuple[str, ...] = ()  # document ids (file names without extension)
 
 
-def load_items(path: Path) -> list[Item]:
-    """The labelled questions of a JSON-lines file; every problem names file and line."""
+def load_items(path: Path, roles: Iterable[str] = ROLE_IDS) -> list[Item]:
+    """The labelled questions of a JSON-lines file; every problem names file and line.
+    ``roles`` are the role ids the labels may use (the contract's and those added as data)."""
+    known = frozenset(roles) | frozenset(ROLE_IDS)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
@@ -48,7 +57,7 @@ def load_items(path: Path) -> list[Item]:
         except json.JSONDecodeError as exc:
             problems.append(Problem(path, number, f"invalid JSON: {exc.msg}"))
             continue
-        item = _item(data, number, path, problems)
+        item = _item(data, number, path, problems, known)
         if item is not None:
             items.append(item)
     if problems:
@@ -56,7 +65,9 @@ def load_items(path: Path) -> list[Item]:
     return items
 
 
-def _item(data: object, number: int, path: Path, problems: list[Problem]) -> Item | None:
+def _item(
+    data: object, number: int, path: Path, problems: list[Problem], known: frozenset[str]
+) -> Item | None:
     def fail(message: str) -> None:
         problems.append(Problem(path, number, message))
 
@@ -77,7 +88,7 @@ def _item(data: object, number: int, path: Path, problems: list[Problem]) -> Ite
     if not isinstance(roles, list) or not all(isinstance(r, str) for r in roles):
         fail("'roles' must be a list of role ids")
         return None
-    unknown = [r for r in roles if r not in ROLE_IDS]
+    unknown = [r for r in roles if r not in known]
     if unknown:
         fail(f"unknown role id(s): {', '.join(unknown)}")
         return None
@@ -87,8 +98,18 @@ def _item(data: object, number: int, path: Path, problems: list[Problem]) -> Ite
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         fail("'tags' must be a list of strings")
         return None
+    documents = data.get("documents", [])
+    if not isinstance(documents, list) or not all(isinstance(d, str) for d in documents):
+        fail("'documents' must be a list of file names")
+        return None
     return Item(
-        data["question"], data["intent"], tuple(roles), data["answered"], tuple(tags), number
+        data["question"],
+        data["intent"],
+        tuple(roles),
+        data["answered"],
+        tuple(tags),
+        number,
+        tuple(dict.fromkeys(Path(d).stem for d in documents)),
     )
 
 
@@ -120,6 +141,7 @@ def evaluate(engine: Engine, items: list[Item]) -> dict:
     return {
         "items": n,
         "fully_right": sum(r for *_, r in rows) / n if n else 0.0,
+        **_document_scores(engine, rows),
         "intent_accuracy": sum(a.intent == i.intent for i, a, _ in rows) / n if n else 0.0,
         "role_exact_match": sum(a.roles == i.roles for i, a, _ in rows) / n if n else 0.0,
         "abstention_precision": tp / (tp + fp) if tp + fp else 1.0,
@@ -157,6 +179,57 @@ def evaluate(engine: Engine, items: list[Item]) -> dict:
     }
 
 
+def _share(hits: int, total: int) -> float | None:
+    return hits / total if total else None
+
+
+def _cites_one_of(answer, documents: tuple[str, ...]) -> bool:
+    return any(s.doc in documents for s in answer.sources)
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _verbatim(engine: Engine, source) -> bool:
+    """The quote occurs, up to whitespace, in the passage it cites."""
+    found = engine.knowledge.quote(source.id)
+    return found is not None and _squash(source.quote) in _squash(found[1])
+
+
+def _document_scores(engine: Engine, rows: list) -> dict:
+    """Answered with a citation of the right document, abstained when unanswerable, quotes
+    verbatim, reply lengths."""
+    with_docs = [(i, a) for i, a, _ in rows if i.answered and i.documents]
+    unanswerable = [(i, a) for i, a, _ in rows if not i.answered]
+    sources = [s for _, a, _ in rows for s in a.sources]
+    lengths = [len(a.text) for _, a, _ in rows]
+    return {
+        "answerable_with_documents": len(with_docs),
+        "answered_right_document": _share(
+            sum(a.answered and _cites_one_of(a, i.documents) for i, a in with_docs), len(with_docs)
+        ),
+        "unanswerable_abstained": _share(
+            sum(not a.answered for _, a in unanswerable), len(unanswerable)
+        ),
+        "quotes_verbatim": _share(sum(_verbatim(engine, s) for s in sources), len(sources)),
+        "median_reply_chars": statistics.median(lengths) if lengths else 0,
+        "document_misses": [
+            {
+                "line": i.line,
+                "question": i.question,
+                "documents": list(i.documents),
+                "answered": a.answered,
+                "intent": a.intent,
+                "roles": list(a.roles),
+                "cited": list(dict.fromkeys(s.doc for s in a.sources)),
+            }
+            for i, a in with_docs
+            if not (a.answered and _cites_one_of(a, i.documents))
+        ],
+    }
+
+
 def format_report(report: dict, max_misses: int = 40) -> str:
     pct = "{:.1%}".format
     out = [
@@ -185,6 +258,8 @@ def format_report(report: dict, max_misses: int = 40) -> str:
     out.append(" " * 18 + "".join(f"{short[i]:>7}" for i in intents))
     for expected, row in report["confusion"].items():
         out.append(f"{expected:<18}" + "".join(f"{row.get(i, 0) or '.':>7}" for i in intents))
+    out.append("")
+    out.append(_document_lines(report, max_misses))
     misses = report["misses"]
     out.append("")
     out.append(f"misses ({len(misses)}):")
@@ -197,4 +272,28 @@ def format_report(report: dict, max_misses: int = 40) -> str:
         )
     if len(misses) > max_misses:
         out.append(f"  ... {len(misses) - max_misses} more (use --json for all)")
+    return "\n".join(out)
+
+
+def _document_lines(report: dict, max_misses: int) -> str:
+    def pct(value: float | None) -> str:
+        return "n/a" if value is None else f"{value:.1%}"
+
+    out = [
+        f"answerable answered with the right document: {pct(report['answered_right_document'])}"
+        f" (of {report['answerable_with_documents']} with documents)",
+        f"unanswerable abstained: {pct(report['unanswerable_abstained'])}",
+        f"quotes verbatim: {pct(report['quotes_verbatim'])}",
+        f"median reply length: {report['median_reply_chars']:.0f} characters",
+    ]
+    misses = report["document_misses"]
+    if misses:
+        out.append(f"document misses ({len(misses)}):")
+        for m in misses[:max_misses]:
+            out.append(
+                f"  line {m['line']}: {m['question'][:90]!r}\n      wanted {m['documents']}; "
+                f"got {m['intent']} {m['roles']} answered={m['answered']} citing {m['cited']}"
+            )
+        if len(misses) > max_misses:
+            out.append(f"  ... {len(misses) - max_misses} more (use --json for all)")
     return "\n".join(out)
