@@ -87,6 +87,16 @@ class ClaimIndex:
         """The documents with claims on any of the roles."""
         return frozenset(d for r in roles for d in self._docs_by_role.get(r, ()))
 
+    def roles_in(self, docs: frozenset[str]) -> tuple[str, ...]:
+        """The roles the documents' claims are about (as subject), in document order."""
+        found = [
+            (e.order, e.claim.roles[0])
+            for entries in self._by.values()
+            for e in entries
+            if e.claim.doc in docs and e.claim.roles
+        ]
+        return tuple(dict.fromkeys(role for _, role in sorted(found)))
+
     def has(self, role: str, facet: str) -> bool:
         return bool(self._by.get((role, facet)))
 

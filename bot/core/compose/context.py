@@ -3,8 +3,8 @@
 "at Fenwick", "on Atlas", "in PM²": a word that names one document's organisation or
 subject, and no other document's, points the answer at that document's claims. Such words
 are read from each document's title and publisher and from the names its text uses (words
-always written with a capital, never as an ordinary word), and kept only when exactly one
-document uses them.
+always written with a capital, never as an ordinary word), and kept only when a few
+documents at most use them (one organisation's pages).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from bot.core.language import COMMON_WORDS
 from bot.core.text import fold, words
 
 MIN_NAME_USES = 2
+MAX_CONTEXT_DOCS = 3
 # Words of titles and publishers that describe the kind of page, not its context.
 PAGE_WORDS = frozenset(
     """wiki intranet site website page pages blog forum thread careers career jobs job
@@ -52,12 +53,15 @@ class Contexts:
             for w in words(f"{doc.title} {doc.publisher}"):
                 owners.setdefault(w, set()).add(doc.id)
         folded_lower = {fold(w) for w in lower_seen}
-        self._docs: dict[str, str] = {
-            w: next(iter(docs))
+        self._docs: dict[str, frozenset[str]] = {
+            w: frozenset(docs)
             for w, docs in owners.items()
-            if len(docs) == 1 and len(w) >= 3 and w not in excluded and w not in folded_lower
+            if len(docs) <= MAX_CONTEXT_DOCS
+            and len(w) >= 3
+            and w not in excluded
+            and w not in folded_lower
         }
 
     def named(self, question_words: Iterable[str]) -> frozenset[str]:
         """The documents whose context the question names."""
-        return frozenset(self._docs[w] for w in question_words if w in self._docs)
+        return frozenset(d for w in question_words for d in self._docs.get(w, ()))
