@@ -121,6 +121,11 @@ def _evaluate(args: argparse.Namespace, knowledge: Path | None) -> int:
     intents = args.intents or default_intents_dir()
     roles = {n.role for n in load_intents(intents).role_names}
     engine = load_engine(knowledge, intents)
+    if args.without_curated:
+        from bot.core.engine import Engine
+        from bot.tools.evaluate import without_curated
+
+        engine = Engine(load_intents(intents), without_curated(engine.knowledge))
     report = evaluate(engine, load_items(args.file or DEFAULT_EVAL, roles))
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
@@ -185,6 +190,11 @@ def build_parser(selected: str | None = None) -> argparse.ArgumentParser:
         default=None,
         metavar="DIR",
         help="evaluate on a temporary copy of the knowledge with DIR's documents added",
+    )
+    ev.add_argument(
+        "--without-curated",
+        action="store_true",
+        help="answer from the documents' claims alone, as if knowledge/curated/ were empty",
     )
     for option, what in (
         ("--min-right-document", "share answered with a citation of the right document"),

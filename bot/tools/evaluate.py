@@ -15,11 +15,12 @@ import json
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.core.engine import Engine
 from bot.core.ids import INTENT_IDS, ROLE_IDS
+from bot.core.knowledge import Knowledge, RoleKnowledge
 from bot.data.errors import Problem, ValidationError
 
 _KEYS = {"question", "intent", "roles", "answered"}
@@ -111,6 +112,15 @@ def _item(
         number,
         tuple(dict.fromkeys(Path(d).stem for d in documents)),
     )
+
+
+def without_curated(knowledge: Knowledge) -> Knowledge:
+    """The knowledge with the editor's layer removed (role labels kept): what the documents'
+    claims answer alone."""
+    roles = {
+        role: RoleKnowledge(role, False, rk.label, None) for role, rk in knowledge.roles.items()
+    }
+    return replace(knowledge, roles=roles, distinctions=(), readings={}, who_to_ask=())
 
 
 def evaluate(engine: Engine, items: list[Item]) -> dict:

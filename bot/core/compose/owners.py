@@ -79,6 +79,18 @@ class DutyClaims:
                 best = (rank, cover, Owner(cover, owner[0], owner[1], owner[2]))
         return best[2] if best else None
 
+    def near(self, question: set[str]) -> tuple[str, ...]:
+        """The roles of the duty lines closest to a question no line covers well enough."""
+        scored = (
+            [(self.weights.cover(question, found), group) for found, group in self._groups]
+            if question
+            else []
+        )
+        scored = [x for x in scored if x[0] > 0]
+        scored.sort(key=lambda x: (-x[0], x[1][0].id))
+        roles = [c.roles[0] for _, group in scored[:3] for c in group]
+        return tuple(dict.fromkeys(roles))
+
 
 def _owner(
     group: tuple[Claim, ...], accountable: bool, among: tuple[str, ...]

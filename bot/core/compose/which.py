@@ -50,12 +50,14 @@ def build(c: Composer, r: Reading) -> Answer:
     lang = r.language
     found = owner(c, r)
     if found is None:
+        # What the documents do cover near that duty: the roles of the closest duties.
+        near = c.owners.near(content_stems(r.focus or r.tokens))
         return c.answer(
             r,
             answered=False,
             kind="abstain",
             title=say("which_unknown", lang),
-            suggestions=c.suggestions(lang),
+            suggestions=c.suggestions(lang, near),
         )
     _, roles, why = found
     names = " / ".join(c.noun(x, lang) for x in roles)
