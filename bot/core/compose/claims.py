@@ -127,8 +127,9 @@ class ClaimIndex:
         in_context = [e for e in found if e.claim.doc in context]
         found = in_context or found
         out = []
+        query = self.weights.query(question)
         for e in found:
-            relevance = self.weights.cover(question, e.stems) if question else 0.0
+            relevance = query.cover(e.stems)
             c = e.claim
             score = (
                 relevance

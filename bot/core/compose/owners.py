@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from bot.core.compose.stems import StemWeights, stems
+from bot.core.compose.stems import Query, StemWeights, stems
 from bot.core.knowledge import Claim, Knowledge
 
 MIN_CLAIM_COVER = 0.5
@@ -56,6 +56,14 @@ class DutyClaims:
             groups[(claim.passage, claim.duty)].append(claim)
         self._groups = [(stems(f"{duty} {g[0].text}"), tuple(g)) for (_, duty), g in groups.items()]
         self.weights = StemWeights([s for s, _ in self._groups])
+        self._by_stem: dict[str, list[int]] = defaultdict(list)
+        for i, (found, _) in enumerate(self._groups):
+            for s in found:
+                self._by_stem[s].append(i)
+
+    def _candidates(self, query: Query) -> list[int]:
+        """The duty lines sharing a stem with the question."""
+        return sorted({i for s in query.stems() for i in self._by_stem.get(s, ())})
 
     def match(
         self,
@@ -67,8 +75,10 @@ class DutyClaims:
             return None
         accountable = bool({q for q in question if q.startswith(tuple(ACCOUNTABLE_CUES))})
         best: tuple[float, float, Owner] | None = None
-        for found, group in self._groups:
-            cover = self.weights.cover(question, found)
+        query = self.weights.query(question)
+        for i in self._candidates(query):
+            found, group = self._groups[i]
+            cover = query.cover(found)
             if cover < MIN_CLAIM_COVER:
                 continue
             owner = _owner(group, accountable, among)

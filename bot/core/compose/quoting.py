@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from bot.core.knowledge import Claim, Knowledge
 
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
+MAX_LINE = 260  # a longer claim is shown up to a word boundary; its quote stays whole
 
 
 @dataclass(frozen=True)
@@ -36,14 +37,22 @@ def quote_claims(k: Knowledge, claims: list[Claim], *, attribute: bool | None = 
         attribute = len({who(k, c) for c in claims}) > 1
     lines, cites, parts = [], [], []
     for claim in claims:
-        text = claim.text.strip()
+        text = shorten(claim.text.strip())
         note = [who(k, claim)] if attribute else []
         if claim.raci:
             note.append(f"RACI {claim.raci}")
         lines.append(f"{text} ({', '.join(note)})" if note else text)
         cites.append(claim.passage)
-        parts.append({claim.passage: text})
+        parts.append({claim.passage: claim.text.strip()})
     return Quoted(tuple(lines), tuple(dict.fromkeys(cites)), merge_quotes(*parts))
+
+
+def shorten(text: str, most: int = MAX_LINE) -> str:
+    """The text, or its beginning up to a word boundary and an ellipsis."""
+    if len(text) <= most:
+        return text
+    cut = text[:most].rsplit(" ", 1)[0].rstrip(",;:")
+    return f"{cut} …"
 
 
 def merge_quotes(*parts: dict[str, str]) -> dict[str, str]:

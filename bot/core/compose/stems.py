@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import statistics
+from dataclasses import dataclass
 
 from bot.core.language import COMMON_WORDS
 from bot.core.roles import ROLE_TOKEN
@@ -107,10 +108,27 @@ class StemWeights:
                 self._related[wanted] = found
         return found
 
-    def cover(self, wanted: set[str], found: frozenset[str]) -> float:
+    def query(self, wanted: set[str]) -> Query:
+        """A question's stems with their weights and matching stems, worked out once."""
+        parts = tuple((self.weight(c), self.related(c)) for c in sorted(wanted))
+        return Query(parts, sum(w for w, _ in parts))
+
+    def cover(self, wanted: set[str] | Query, found: frozenset[str]) -> float:
         """The share of the question's weight that a statement's stems match."""
-        total = sum(self.weight(c) for c in wanted)
-        if not total:
+        query = wanted if isinstance(wanted, Query) else self.query(wanted)
+        return query.cover(found)
+
+
+@dataclass(frozen=True)
+class Query:
+    parts: tuple[tuple[float, frozenset[str]], ...]
+    total: float
+
+    def cover(self, found: frozenset[str]) -> float:
+        if not self.total:
             return 0.0
-        hit = sum(self.weight(c) for c in wanted if not self.related(c).isdisjoint(found))
-        return hit / total
+        return sum(w for w, related in self.parts if not related.isdisjoint(found)) / self.total
+
+    def stems(self) -> frozenset[str]:
+        """Every statement stem some question stem matches."""
+        return frozenset().union(*(related for _, related in self.parts))
