@@ -33,6 +33,7 @@ class ConnectorCall:
     path: str
     headers: dict[str, str]
     body: Any
+    raw_path: str = ""  # the request target as sent, before any decoding
 
     @property
     def is_activity(self) -> bool:
@@ -124,7 +125,7 @@ class FakeConnector:
         return [c for c in self.calls if c.is_activity]
 
     def hold(self) -> None:
-        """Record incoming calls but delay every answer until :meth:`release`."""
+        """Record incoming calls but delay every answer (keys too) until :meth:`release`."""
         self._state.open.clear()
 
     def release(self) -> None:
@@ -185,6 +186,7 @@ def _handler_for(state: _State) -> type[BaseHTTPRequestHandler]:
                 path=unquote(urlsplit(self.path).path),
                 headers={k.lower(): v for k, v in self.headers.items()},
                 body=body,
+                raw_path=self.path,
             )
             with state.lock:
                 state.calls.append(call)
@@ -193,6 +195,7 @@ def _handler_for(state: _State) -> type[BaseHTTPRequestHandler]:
 
         def do_GET(self) -> None:
             call = self._record()
+            state.open.wait(timeout=30)
             base = f"http://{self.headers.get('Host')}"
             if call.path == OPENID_PATH and state.jwks is not None:
                 self._reply(200, {"issuer": base, "jwks_uri": base + KEYS_PATH})

@@ -27,10 +27,13 @@ from bot.app.service import AnswerService
 from bot.platforms.replies import ReplyTasks
 from bot.platforms.teams.handlers import register
 from bot.platforms.teams.http import MESSAGING_PATH, StarletteAdapter, messages_route
-from bot.platforms.teams.sdk import App
+from bot.platforms.teams.sdk import App, ClientOptions
 from bot.platforms.teams.settings import ALLOW_UNAUTHENTICATED_ENV, TeamsSettings
+from bot.platforms.teams.token_gate import AcceptedTokens, OffLoopValidator
 
 log = logging.getLogger(__name__)
+
+OUTGOING_TIMEOUT_S = 15.0
 
 
 class TeamsBot:
@@ -44,6 +47,7 @@ class TeamsBot:
         path: str = MESSAGING_PATH,
         sdk_options: dict[str, Any] | None = None,
         drain_seconds: float = 10.0,
+        outgoing_timeout_s: float = OUTGOING_TIMEOUT_S,
     ) -> None:
         """``sdk_options`` are extra ``microsoft_teams.apps.App`` options (e.g. ``cloud``)."""
         self.settings = settings
@@ -59,13 +63,22 @@ class TeamsBot:
             "http_server_adapter": self.adapter,
             "messaging_endpoint": path,
             "state": False,
+            # The SDK's own client never times out (``timeout=None``).
+            "client": ClientOptions(timeout=outgoing_timeout_s),
             **(sdk_options or {}),
         }
         self.app = App(**options)
         register(self.app, service, self.replies)
         self._started = False
         self._lock = asyncio.Lock()
-        self.routes: list[Route] = [messages_route(settings, self.adapter, self.startup, path)]
+        self.accepted = (
+            AcceptedTokens.for_app(settings.client_id, settings.tenant_id, self.app.cloud)
+            if settings.client_id
+            else None
+        )
+        self.routes: list[Route] = [
+            messages_route(settings, self.adapter, self.startup, path, accepted=self.accepted)
+        ]
         _log_auth_mode(settings, path)
 
     async def startup(self) -> None:
@@ -75,7 +88,15 @@ class TeamsBot:
         async with self._lock:
             if not self._started:
                 await self.app.initialize()
+                self._validate_off_loop()
                 self._started = True
+
+    def _validate_off_loop(self) -> None:
+        """Swap the SDK's token validator for the same one run on threads of its own."""
+        server = self.app.server
+        inner = getattr(server, "_token_validator", None)
+        if inner is not None and self.accepted is not None:
+            server._token_validator = OffLoopValidator(inner, self.accepted)  # type: ignore[assignment]
 
     async def shutdown(self, grace_s: float | None = None) -> None:
         """Let replies under way finish (up to ``grace_s``, default ``drain_seconds``); cancel

@@ -7,7 +7,9 @@ SDK registers ``POST /api/messages`` on it, and :func:`messages_route` serves it
 a gate that answers what the SDK would turn into a 500:
 
 - Teams not configured (no credentials, no development flag): 401, nothing read;
-- credentials configured and no ``Authorization: Bearer`` header: 401;
+- credentials configured and no ``Authorization: Bearer`` token, or one whose unverified
+  algorithm, issuer, tenant, audience or expiry the bot never accepts: 401, before any
+  signing key is fetched (:mod:`bot.platforms.teams.token_gate`);
 - body too large: 413; not JSON, or not an activity the SDK can parse: 400;
 - an activity type the SDK does not know: 200, ignored (the protocol says bots ignore them).
 
@@ -21,6 +23,7 @@ import json
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
+from urllib.parse import quote
 
 from microsoft_teams.api import ActivityTypeAdapter
 from pydantic import ValidationError
@@ -30,12 +33,16 @@ from starlette.routing import Route
 
 from bot.platforms.teams.sdk import HttpMethod, HttpRequest, HttpResponse, HttpRouteHandler
 from bot.platforms.teams.settings import TeamsSettings
+from bot.platforms.teams.token_gate import AcceptedTokens, TokenRejected, bearer_token, precheck
 from bot.server.body import read_limited
 
 log = logging.getLogger(__name__)
 
 MESSAGING_PATH = "/api/messages"
 MAX_BODY_BYTES = 1_000_000
+# Characters Teams conversation ids use ("19:...@thread.tacv2;messageid=1", "a:1f-_.");
+# anything else is percent-encoded, since the SDK puts the id into reply URLs as it is.
+CONVERSATION_ID_SAFE = ":;@=,.-_!*'()+$&~"
 
 
 class StarletteAdapter:
@@ -93,11 +100,20 @@ def check_activity(body: object) -> tuple[int, str] | None:
     return None
 
 
+def encode_conversation_id(body: dict[str, Any]) -> None:
+    """Percent-encode what in the conversation id could steer the reply URL (``/ ? # %``)."""
+    conversation = body.get("conversation")
+    if isinstance(conversation, dict) and isinstance(conversation.get("id"), str):
+        conversation["id"] = quote(conversation["id"], safe=CONVERSATION_ID_SAFE)
+
+
 def messages_route(
     settings: TeamsSettings,
     adapter: StarletteAdapter,
     ready: Callable[[], Awaitable[None]],
     path: str = MESSAGING_PATH,
+    *,
+    accepted: AcceptedTokens | None = None,
 ) -> Route:
     """``POST path``: gate the request, then hand it to the SDK handler registered on it.
 
@@ -107,10 +123,15 @@ def messages_route(
     async def endpoint(request: Request) -> Response:
         if not settings.enabled:
             return _error(401, "Teams authentication is not configured")
-        if settings.has_credentials and not request.headers.get("authorization", "").startswith(
-            "Bearer "
-        ):
-            return _error(401, "Unauthorized")
+        if settings.has_credentials:
+            token = bearer_token(request.headers.get("authorization", ""))
+            if token is None or accepted is None:
+                return _error(401, "Unauthorized")
+            try:
+                precheck(token, accepted)
+            except TokenRejected as exc:
+                log.info("Teams: token refused before validation: %s", exc)
+                return _error(401, "Unauthorized")
         raw = await read_limited(request, MAX_BODY_BYTES)
         if raw is None:
             return _error(413, "activity too large")
@@ -125,6 +146,7 @@ def messages_route(
                 log.info("ignoring Teams activity of unknown type %.40r", body.get("type"))
                 return Response(status_code=200)
             return _error(status, message)
+        encode_conversation_id(body)
         await ready()
         handler = adapter.handler(path)
         if handler is None:

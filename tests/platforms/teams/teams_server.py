@@ -86,11 +86,13 @@ def start_teams(
     sdk_options: dict[str, Any] | None = None,
     *,
     hooks: bool = True,
+    **bot_options: Any,
 ) -> RunningTeams:
-    """Serve ``build_teams(...)`` routes; ``hooks=False`` leaves out its start-up/shutdown."""
+    """Serve ``build_teams(...)`` routes; ``hooks=False`` leaves out its start-up/shutdown;
+    ``bot_options`` are further ``TeamsBot`` keyword arguments."""
     storage = MemoryStorage()
     service = AnswerService(lambda: engine, storage=storage)
-    bot = build_teams(service, settings, sdk_options=sdk_options)
+    bot = build_teams(service, settings, sdk_options=sdk_options, **bot_options)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

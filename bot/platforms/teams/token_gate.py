@@ -1,0 +1,137 @@
+"""A cheap check of Teams tokens before any key is fetched, and validation off the event loop.
+
+The Teams SDK validates a token by downloading the signing keys its *unverified* claims
+point at (the issuer's tenant, the key id), with blocking I/O inside the event loop. Left
+alone, one request with a made-up tenant freezes every endpoint for the download's time.
+
+Two layers keep that from happening:
+
+- :func:`precheck` reads the unverified header and claims and refuses, without any network,
+  a token whose algorithm, issuer, tenant, audience or expiry the bot would never accept
+  (only the Bot Framework issuer of the configured cloud, and Entra issuers of the
+  configured tenant, get further);
+- :class:`OffLoopValidator` runs the SDK's own validation (keys, signature, service URL) in
+  a small dedicated thread pool, with a cap on validations waiting, so even a token that
+  passes the precheck never blocks the loop or the answer threads.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import jwt
+
+ALGORITHM = "RS256"
+LEEWAY_S = 300  # the SDK's clock tolerance
+ENTRA_V1_ISSUER_PREFIX = "https://sts.windows.net/"
+VALIDATION_THREADS = 2
+MAX_WAITING_VALIDATIONS = 64
+
+
+class TokenRejected(Exception):
+    """The token is refused before any key is fetched (answered 401)."""
+
+
+class Cloud(Protocol):
+    token_issuer: str
+    login_endpoint: str
+
+
+@dataclass(frozen=True)
+class AcceptedTokens:
+    """What an acceptable token says about itself: issuers and audiences."""
+
+    issuers: frozenset[str]
+    audiences: frozenset[str]
+
+    @classmethod
+    def for_app(cls, app_id: str, tenant_id: str | None, cloud: Cloud) -> AcceptedTokens:
+        issuers = {cloud.token_issuer}
+        if tenant_id:
+            issuers |= {
+                f"{cloud.login_endpoint}/{tenant_id}/v2.0",
+                f"{ENTRA_V1_ISSUER_PREFIX}{tenant_id}/",
+            }
+        audiences = {app_id, f"api://{app_id}", f"api://botid-{app_id}"}
+        return cls(frozenset(issuers), frozenset(audiences))
+
+
+def bearer_token(authorization: str) -> str | None:
+    """The token of an ``Authorization: Bearer`` header (None when there is none)."""
+    scheme, _, token = authorization.partition(" ")
+    if scheme != "Bearer" or not token.strip():
+        return None
+    return token.strip()
+
+
+def precheck(token: str, accepted: AcceptedTokens, now: float | None = None) -> None:
+    """Raise :class:`TokenRejected` when the unverified token cannot be one to accept."""
+    try:
+        header = jwt.get_unverified_header(token)
+        claims: Mapping[str, Any] = jwt.decode(
+            token, algorithms=[ALGORITHM], options={"verify_signature": False}
+        )
+    except jwt.PyJWTError as exc:
+        raise TokenRejected(f"not a usable JWT ({type(exc).__name__})") from exc
+    if header.get("alg") != ALGORITHM:
+        raise TokenRejected("algorithm not accepted")
+    if not isinstance(header.get("kid"), str) or not header["kid"]:
+        raise TokenRejected("no key id")
+    if claims.get("iss") not in accepted.issuers:
+        raise TokenRejected("issuer not accepted")
+    audience = claims.get("aud")
+    audiences = audience if isinstance(audience, list) else [audience]
+    if not any(isinstance(a, str) and a in accepted.audiences for a in audiences):
+        raise TokenRejected("audience not accepted")
+    expires = claims.get("exp")
+    if not isinstance(expires, int | float) or isinstance(expires, bool):
+        raise TokenRejected("no expiry")
+    if expires + LEEWAY_S < (time.time() if now is None else now):
+        raise TokenRejected("expired")
+
+
+class Validator(Protocol):
+    async def validate_token(
+        self, raw_token: str, service_url: str | None = None
+    ) -> dict[str, Any]: ...
+
+
+class OffLoopValidator:
+    """The SDK's inbound token validator, run on its own threads (never on the loop).
+
+    The SDK's ``validate_token`` is a coroutine that does blocking I/O; each call runs
+    here on a private event loop in one of ``VALIDATION_THREADS`` threads. Past
+    ``MAX_WAITING_VALIDATIONS`` calls under way, further tokens are refused at once.
+    """
+
+    def __init__(self, inner: Validator, accepted: AcceptedTokens) -> None:
+        self.inner = inner
+        self.accepted = accepted
+        self._pool = ThreadPoolExecutor(VALIDATION_THREADS, thread_name_prefix="teams-auth")
+        self._under_way = 0
+        self._lock = threading.Lock()
+
+    async def validate_token(self, raw_token: str, service_url: str | None = None) -> Any:
+        precheck(raw_token, self.accepted)
+        with self._lock:
+            if self._under_way >= MAX_WAITING_VALIDATIONS:
+                raise TokenRejected("too many token validations under way")
+            self._under_way += 1
+        try:
+            loop = asyncio.get_running_loop()
+            return await loop.run_in_executor(self._pool, self._validate, raw_token, service_url)
+        finally:
+            with self._lock:
+                self._under_way -= 1
+
+    def _validate(self, raw_token: str, service_url: str | None) -> Any:
+        return asyncio.run(self.inner.validate_token(raw_token, service_url))
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)

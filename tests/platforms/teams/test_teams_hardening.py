@@ -1,0 +1,181 @@
+"""What an unauthenticated or hostile Teams request can no longer do: stall the server by
+making it fetch keys, reach the SDK with a token it would never accept, steer the reply URL,
+or hang a reply forever; and what a stray ``.env`` file can no longer switch."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from typing import Any
+
+import httpx
+import jwt
+import pytest
+
+from bot.platforms.teams.settings import TeamsSettings
+from tests.fakes.teams_connector import KEYS_PATH, FakeConnector
+from tests.platforms.teams.teams_activities import personal_message
+from tests.platforms.teams.teams_server import RunningTeams, ServeTeams
+from tests.platforms.teams.test_teams_auth import (
+    APP_ID,
+    QUESTION,
+    SIGNING_KEY,
+    _sdk_options,
+    _token,
+)
+from tests.server.serverkit import ROOT
+
+
+@pytest.fixture
+def keys_connector() -> Any:
+    from tests.platforms.teams.test_teams_auth import _jwks
+
+    with FakeConnector(jwks=_jwks()) as fake:
+        yield fake
+
+
+@pytest.fixture
+def secured(serve_teams: ServeTeams, keys_connector: FakeConnector) -> RunningTeams:
+    return serve_teams(TeamsSettings(client_id=APP_ID), sdk_options=_sdk_options(keys_connector))
+
+
+def _entra_token(connector: FakeConnector, tenant: str) -> str:
+    """A token that claims to come from some Entra tenant (and is signed by nobody it knows)."""
+    login = connector.url.rstrip("/")
+    return _token(connector, iss=f"{login}/{tenant}/v2.0", tid=tenant)
+
+
+def test_a_token_from_an_unknown_tenant_is_refused_without_fetching_its_keys(
+    secured: RunningTeams, keys_connector: FakeConnector
+) -> None:
+    tenants = [uuid.uuid4().hex for _ in range(5)]
+
+    statuses = [
+        secured.post(
+            personal_message(keys_connector.url, QUESTION),
+            headers={"Authorization": f"Bearer {_entra_token(keys_connector, tenant)}"},
+        ).status_code
+        for tenant in tenants
+    ]
+
+    assert statuses == [401] * 5
+    fetched = [c.path for c in keys_connector.calls]
+    assert not [p for p in fetched if any(t in p for t in tenants)], fetched
+    assert keys_connector.activities() == []
+
+
+@pytest.mark.parametrize(
+    "claims",
+    [
+        {"aud": "another-app"},
+        {"iss": "https://attacker.example"},
+        {"exp": 1_000_000_000, "iat": 999_999_000, "nbf": 999_999_000},
+    ],
+    ids=["audience", "issuer", "expired"],
+)
+def test_a_token_the_bot_never_accepts_fetches_no_key(
+    secured: RunningTeams, keys_connector: FakeConnector, claims: dict[str, Any]
+) -> None:
+    response = secured.post(
+        personal_message(keys_connector.url, QUESTION),
+        headers={"Authorization": f"Bearer {_token(keys_connector, **claims)}"},
+    )
+
+    assert response.status_code == 401
+    assert KEYS_PATH not in [c.path for c in keys_connector.calls]
+
+
+def test_a_key_download_in_progress_does_not_delay_other_requests(
+    secured: RunningTeams, keys_connector: FakeConnector
+) -> None:
+    # Acceptable claims, unknown key id: the SDK must fetch the key set, and the fake
+    # connector holds that answer back.
+    token = jwt.encode(
+        {
+            "iss": "https://api.botframework.com",
+            "aud": APP_ID,
+            "serviceurl": keys_connector.url,
+            "exp": int(time.time()) + 3600,
+        },
+        SIGNING_KEY,
+        algorithm="RS256",
+        headers={"kid": "a-key-nobody-published"},
+    )
+    keys_connector.hold()
+    slow = threading.Thread(
+        target=lambda: secured.post(
+            personal_message(keys_connector.url, QUESTION),
+            headers={"Authorization": f"Bearer {token}"},
+        ),
+        daemon=True,
+    )
+    try:
+        slow.start()
+        deadline = time.monotonic() + 5
+        while KEYS_PATH not in [c.path for c in keys_connector.calls]:
+            assert time.monotonic() < deadline, "the key set was never requested"
+            time.sleep(0.02)
+        started = time.perf_counter()
+        other = httpx.post(secured.messages_url, json={}, timeout=5)
+        delay = time.perf_counter() - started
+    finally:
+        keys_connector.release()
+        slow.join(timeout=10)
+
+    assert other.status_code == 401
+    assert delay < 1.0, f"another request waited {delay:.2f} s for the key download"
+
+
+def test_a_reply_the_connector_never_answers_times_out(
+    serve_teams: ServeTeams, connector: FakeConnector
+) -> None:
+    teams = serve_teams(TeamsSettings(allow_unauthenticated=True), outgoing_timeout_s=0.5)
+    connector.hold()
+    try:
+        assert teams.post(personal_message(connector.url, QUESTION)).status_code == 200
+        deadline = time.monotonic() + 5
+        while teams.bot.replies.pending and time.monotonic() < deadline:
+            time.sleep(0.05)
+        pending = teams.bot.replies.pending
+    finally:
+        connector.release()
+
+    assert pending == 0, "the reply is still waiting for a connector that never answers"
+
+
+def test_a_conversation_id_cannot_change_the_reply_url(
+    serve_teams: ServeTeams, connector: FakeConnector
+) -> None:
+    teams = serve_teams(TeamsSettings(allow_unauthenticated=True))
+    message = personal_message(connector.url, QUESTION)
+    message["conversation"] = {**message["conversation"], "id": "../../../admin?x=1#"}
+
+    assert teams.post(message).status_code in (200, 400)
+
+    deadline = time.monotonic() + 10
+    while not connector.calls and time.monotonic() < deadline:
+        time.sleep(0.05)
+    [reply] = connector.calls
+    target = reply.raw_path
+    assert target.startswith("/v3/conversations/")
+    assert "?" not in target and "#" not in target and "/../" not in target, target
+    assert target.split("/")[4] == "activities", target
+
+
+def test_a_dotenv_file_does_not_reach_the_environment(tmp_path: Any) -> None:
+    (tmp_path / ".env").write_text("ROLEBOT_TEAMS_ALLOW_UNAUTHENTICATED=1\nCLIENT_ID=from-dotenv\n")
+    script = (
+        "import os, bot.platforms.teams.sdk; "
+        "print(os.environ.get('ROLEBOT_TEAMS_ALLOW_UNAUTHENTICATED'), os.environ.get('CLIENT_ID'))"
+    )
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
+
+    out = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["None", "None"]
