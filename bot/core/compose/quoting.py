@@ -30,7 +30,9 @@ def who(k: Knowledge, claim: Claim) -> str:
     return name.split(",")[0].strip()
 
 
-def quote_claims(k: Knowledge, claims: list[Claim], *, attribute: bool | None = None) -> Quoted:
+def quote_claims(
+    k: Knowledge, claims: list[Claim], *, attribute: bool | None = None, letters: bool = True
+) -> Quoted:
     """One line per claim; each names who says it when the claims come from more than one
     source. A passage quoted for two claims shows its whole text, which holds both."""
     if attribute is None:
@@ -39,7 +41,7 @@ def quote_claims(k: Knowledge, claims: list[Claim], *, attribute: bool | None = 
     for claim in claims:
         text = shorten(claim.text.strip())
         note = [who(k, claim)] if attribute else []
-        if claim.raci:
+        if claim.raci and letters:
             note.append(f"RACI {claim.raci}")
         lines.append(f"{text} ({', '.join(note)})" if note else text)
         cites.append(claim.passage)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bot.core.answer import Answer
@@ -25,24 +25,35 @@ LETTER_WORDS = {
 }
 
 
-def owner(
-    c: Composer, r: Reading, tokens: tuple[str, ...] | None = None
-) -> tuple[float, tuple[str, ...], Statement | Owner] | None:
-    """The owner of the duty a question names: a documented claim where one covers the
-    question's words at least as well as the curated routing, else the curated routing."""
+@dataclass(frozen=True)
+class Found:
+    """Who owns a duty, and the curated routing and/or claims saying so."""
+
+    score: float
+    roles: tuple[str, ...]
+    statement: Statement | None = None
+    claims: Owner | None = None
+
+
+def owner(c: Composer, r: Reading, tokens: tuple[str, ...] | None = None) -> Found | None:
+    """The owner of the duty a question names. The curated routing wins unless a documented
+    claim covers the question's words clearly better or comes from a document the question
+    names; when both name the same role, both are shown."""
     tokens = tokens if tokens is not None else (r.focus or r.tokens)
     offered = r.roles if len(r.roles) > 1 and OFFER_WORDS & set(r.tokens) else ()
     curated = c.duties.match(tokens, offered)  # "who owns the schedule, PMO or PM?"
     context = c.context(r) if r.question else frozenset()
     claimed = c.owners.match(content_stems(tokens), offered, context)
+    if claimed is not None and curated is not None and curated[1] in claimed.roles:
+        return Found(max(claimed.score, curated[0]), claimed.roles, curated[2], claimed)
     if claimed is not None and (
         curated is None
         or claimed.score >= curated[0] + CLAIMS_MARGIN
         or claimed.claims[0].doc in context
     ):
-        return claimed.score, claimed.roles, claimed
+        return Found(claimed.score, claimed.roles, None, claimed)
     if curated is not None:
-        return curated[0], (curated[1],), curated[2]
+        return Found(curated[0], (curated[1],), curated[2])
     return None
 
 
@@ -59,25 +70,30 @@ def build(c: Composer, r: Reading) -> Answer:
             title=say("which_unknown", lang),
             suggestions=c.suggestions(lang, near),
         )
-    _, roles, why = found
+    roles = found.roles
     names = " / ".join(c.noun(x, lang) for x in roles)
     title = say("which_title", lang, of=of_phrase(names, lang))
-    if isinstance(why, Statement):
-        lines, cites, quotes = (why.text.get(lang),), list(why.cites), {}
-    else:
-        quoted = quote_claims(c.k, list(why.claims[:1]), attribute=False)
-        line = quoted.lines[0]
-        if why.letter:
-            line = f"{line} ({who(c.k, why.claims[0])}: {LETTER_WORDS[lang][why.letter]})"
-        else:
-            line = f"{line} ({who(c.k, why.claims[0])})"
-        lines, cites, quotes = (line,), list(quoted.cites), quoted.quotes
+    lines: list[str] = []
+    cites: list[str] = []
+    quotes: dict[str, str] = {}
+    if found.statement is not None:
+        lines.append(found.statement.text.get(lang))
+        cites.extend(found.statement.cites)
+    if found.claims is not None:
+        first = found.claims.claims[0]
+        quoted = quote_claims(c.k, [first], attribute=False, letters=False)
+        note = who(c.k, first)
+        if found.claims.letter:
+            note = f"{note}: {LETTER_WORDS[lang][found.claims.letter]}"
+        lines.append(f"{quoted.lines[0]} ({note})")
+        cites.extend(quoted.cites)
+        quotes = quoted.quotes
     return c.answer(
         replace(r, roles=roles),
         answered=True,
         kind="answer",
         title=title,
-        lines=lines,
+        lines=tuple(lines),
         cites=cites,
         quotes=quotes,
         suggestions=c.suggestions(lang, roles[:1]),
