@@ -15,6 +15,10 @@ from bot.core.compose.stems import Query, StemWeights, stems
 from bot.core.knowledge import Claim, Knowledge
 
 MIN_CLAIM_COVER = 0.5
+# The duty a "who ..." question names opens it (its verb and object): a duty line must
+# match one of the question's first content words, not only words further on
+# ("who orders the catering for the board meetings" is not "books the board meetings").
+LEAD_WORDS = 2
 CONTEXT_BONUS = 0.3
 TRUST_WEIGHT = 0.01
 # Question stems that ask who is accountable rather than who does the work.
@@ -67,19 +71,22 @@ class DutyClaims:
 
     def match(
         self,
-        question: set[str],
+        question: list[str],
         among: tuple[str, ...] = (),
         context: frozenset[str] = frozenset(),
     ) -> Owner | None:
+        """The owner of the best-covered duty line; ``question`` holds the question's
+        content stems in order."""
         if not question or not self._groups:
             return None
+        lead = [self.weights.related(q) for q in question[:LEAD_WORDS]]
         accountable = bool({q for q in question if q.startswith(tuple(ACCOUNTABLE_CUES))})
         best: tuple[float, float, Owner] | None = None
-        query = self.weights.query(question)
+        query = self.weights.query(set(question))
         for i in self._candidates(query):
             found, group = self._groups[i]
             cover = query.cover(found)
-            if cover < MIN_CLAIM_COVER:
+            if cover < MIN_CLAIM_COVER or all(found.isdisjoint(x) for x in lead):
                 continue
             owner = _owner(group, accountable, among)
             if owner is None:
@@ -89,7 +96,7 @@ class DutyClaims:
                 best = (rank, cover, Owner(cover, owner[0], owner[1], owner[2]))
         return best[2] if best else None
 
-    def near(self, question: set[str]) -> tuple[str, ...]:
+    def near(self, question: list[str]) -> tuple[str, ...]:
         """The roles of the duty lines closest to a question no line covers well enough."""
         scored = (
             [(self.weights.cover(question, found), group) for found, group in self._groups]

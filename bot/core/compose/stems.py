@@ -55,12 +55,17 @@ def covers(found: frozenset[str], wanted: str) -> bool:
 def content_stems(tokens: tuple[str, ...] | list[str]) -> set[str]:
     """The stems of a question's content words: no question words, fillers, role
     placeholders or words every project duty shares."""
-    found = {
+    return set(ordered_content_stems(tokens))
+
+
+def ordered_content_stems(tokens: tuple[str, ...] | list[str]) -> list[str]:
+    """The content stems in the order the question uses them."""
+    found = (
         stem(t)
         for t in tokens
         if len(t) > 2 and t not in QUESTION_WORDS and t not in COMMON_WORDS and t != ROLE_TOKEN
-    }
-    return {c for c in found if not c.startswith(GENERIC_STEMS)}
+    )
+    return list(dict.fromkeys(c for c in found if not c.startswith(GENERIC_STEMS)))
 
 
 # Words of the field every duty shares; they cannot tell one role's duty from another's.
