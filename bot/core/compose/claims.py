@@ -19,6 +19,7 @@ from bot.core.text import words
 SUBJECT_WEIGHT = 0.15  # the role asked is the claim's subject, not a role it mentions
 FOCUS_WEIGHT = 0.2  # share of the role's claims on the facet its document holds
 TRUST_WEIGHT = 0.04  # per trust level of the document
+RELATION_WEIGHT = 0.15  # on reporting, a claim stating a relation of the role asked
 POSITION_WEIGHT = 0.02  # earlier claims of a document come first on a tie
 MAX_CLAIMS = 3
 MAX_CHARS = 420  # the claims' text in one answer, so replies stay a few lines
@@ -136,6 +137,8 @@ class ClaimIndex:
                 + SUBJECT_WEIGHT * (c.roles[:1] == (role,))
                 + FOCUS_WEIGHT * self._focus.get((role, facet, c.doc), 0.0)
                 + TRUST_WEIGHT * c.trust
+                + RELATION_WEIGHT
+                * (facet == "reporting" and c.relation is not None and role in c.relation)
                 - POSITION_WEIGHT * min(e.order, 50) / 50
             )
             out.append(Ranked(score, relevance, c))
