@@ -1,7 +1,8 @@
-"""``rolebot build``: source documents in, attributed and tagged passages out.
+"""``rolebot build``: source documents in, attributed and tagged passages and claims out.
 
-Reads ``sources/sources.yaml`` and every listed document, segments, cleans, merges
-duplicates, tags, and writes ``generated/passages.json`` and ``generated/report.json``.
+Reads ``sources/sources.yaml`` and every listed document, segments (by the document's
+format), cleans, merges duplicates, tags, extracts claims and finds disputes, and writes
+``generated/passages.json``, ``claims.json``, ``disputes.json`` and ``report.json``.
 The output is deterministic (sorted keys, no timestamps) and written atomically: a failed
 build leaves what was built before untouched.
 """
@@ -18,10 +19,12 @@ from pathlib import Path
 
 from bot.core.model import IntentData
 from bot.data.errors import Problem, ValidationError
-from bot.knowledge.catalogue import Document, load_catalogue, read_document
+from bot.knowledge.catalogue import Document, catalogue_warnings, load_catalogue, read_document
+from bot.knowledge.claims_io import CLAIMS, DISPUTES
 from bot.knowledge.dedup import merge_duplicates
+from bot.knowledge.extract import claim_record, dispute_record, extract
 from bot.knowledge.filters import FRAGMENT, PROMOTIONAL
-from bot.knowledge.segment import SEGMENTERS
+from bot.knowledge.layout import read_layout
 from bot.knowledge.tagging import Tagger
 
 GENERATED = "generated"
@@ -34,12 +37,23 @@ class BuildResult:
     passages: list[dict]
     report: dict
     warnings: list[Problem] = field(default_factory=list)
+    claims: list[dict] = field(default_factory=list)
+    disputes: list[dict] = field(default_factory=list)
+
+    def files(self) -> dict[str, object]:
+        """What the generated folder holds, by file name."""
+        return {
+            PASSAGES: self.passages,
+            CLAIMS: self.claims,
+            DISPUTES: self.disputes,
+            REPORT: self.report,
+        }
 
 
 def _passages_of(
     doc: Document, text: str, tagger: Tagger, path: Path
 ) -> tuple[list[dict], dict, list[Problem]]:
-    segmented = SEGMENTERS[doc.kind](text, doc.title)
+    segmented, layout = read_layout(doc, text)
     warnings = [Problem(path, line, message) for line, message in segmented.warnings]
     passages = []
     promotional = []
@@ -66,10 +80,16 @@ def _passages_of(
                 "topics": list(tagger.topics(f"{seg.heading or ''} {seg.text}")),
                 "language": tagger.language(seg.text),
                 "status": "fragment" if seg.status == FRAGMENT else "knowledge",
+                "_context": {
+                    "headings": list(seg.headings or ((seg.heading,) if seg.heading else ())),
+                    "header": list(seg.header),
+                    "cells": list(seg.cells),
+                },
             }
         )
     dropped = Counter(d.reason for d in segmented.dropped)
     summary = {
+        "format": layout.format,
         "segments": len(segmented.segments) + len(segmented.dropped),
         "dropped": dict(sorted(dropped.items())),
         "dropped_lines": sorted({d.line for d in segmented.dropped}),
@@ -91,7 +111,7 @@ def build(knowledge_dir: Path, intents: IntentData) -> BuildResult:
     sources_dir = knowledge_dir / "sources"
     docs = load_catalogue(sources_dir)
     tagger = Tagger(intents)
-    warnings: list[Problem] = []
+    warnings: list[Problem] = catalogue_warnings(sources_dir, docs)
     all_passages: list[dict] = []
     per_doc: dict[str, dict] = {}
     order = {doc.id: i for i, doc in enumerate(docs)}
@@ -113,10 +133,23 @@ def build(knowledge_dir: Path, intents: IntentData) -> BuildResult:
             p["position"],
         ),
     )
+    contexts = {p["id"]: p.pop("_context") for p in all_passages}
     kept, merged = merge_duplicates(ranked)
     kept.sort(key=lambda p: (order[p["doc"]], p["position"]))
     for p in kept:
         p.pop("position")
+    all_passages.sort(key=lambda p: (order[p["doc"]], p["position"]))
+    extracted = extract(
+        [doc.id for doc in docs],
+        trust,
+        all_passages,
+        contexts,
+        {p["id"] for p in kept if p["status"] == "knowledge"},
+        intents,
+    )
+    claims_by_doc: dict[str, Counter] = {doc.id: Counter() for doc in docs}
+    for claim in extracted.claims:
+        claims_by_doc[claim.doc][claim.facet] += 1
     for doc_id, summary in per_doc.items():
         summary["passages"] = sum(
             1 for p in kept if p["doc"] == doc_id and p["status"] == "knowledge"
@@ -127,6 +160,7 @@ def build(knowledge_dir: Path, intents: IntentData) -> BuildResult:
         summary["merged_into_other_passages"] = sum(
             1 for copy, _ in merged if copy.split("#")[0] == doc_id
         )
+        summary["claims"] = dict(sorted(claims_by_doc[doc_id].items()))
     report = {
         "documents": {
             doc.id: {
@@ -141,9 +175,28 @@ def build(knowledge_dir: Path, intents: IntentData) -> BuildResult:
             for doc in docs
         },
         "merged_duplicates": [{"copy": c, "kept": k} for c, k in sorted(merged)],
+        "claims": len(extracted.claims),
+        "candidate_roles": extracted.candidate_roles,
+        "proposed_aliases": extracted.proposed_aliases,
+        "disputes": [
+            {
+                "id": d.id,
+                "kind": d.kind,
+                "roles": list(d.roles),
+                "first": list(d.first),
+                "second": list(d.second),
+            }
+            for d in extracted.disputes
+        ],
         "warnings": [_relative(w, knowledge_dir) for w in warnings],
     }
-    return BuildResult(kept, report, warnings)
+    return BuildResult(
+        kept,
+        report,
+        warnings,
+        [claim_record(c) for c in extracted.claims],
+        [dispute_record(d) for d in extracted.disputes],
+    )
 
 
 def _relative(problem: Problem, knowledge_dir: Path) -> str:
@@ -166,8 +219,8 @@ def write(knowledge_dir: Path, result: BuildResult) -> Path:
     staging = Path(tempfile.mkdtemp(prefix=".generated-", dir=knowledge_dir))
     staging.chmod(0o755)
     try:
-        (staging / PASSAGES).write_text(_dump(result.passages), encoding="utf-8")
-        (staging / REPORT).write_text(_dump(result.report), encoding="utf-8")
+        for name, value in result.files().items():
+            (staging / name).write_text(_dump(value), encoding="utf-8")
         previous = None
         if target.exists():
             previous = knowledge_dir / f".generated-old-{os.getpid()}"

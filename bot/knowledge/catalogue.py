@@ -9,9 +9,29 @@ from pathlib import Path
 from bot.data.errors import Problem, ValidationError
 from bot.data.yamlfile import load_yaml
 
-KINDS = ("qa_thread", "compiled_page", "article", "markdown", "html")
-# How far a kind of document is trusted when two say the same thing (higher first).
-TRUST = {"qa_thread": 3, "article": 2, "markdown": 2, "html": 2, "compiled_page": 1}
+# What sort of page a document is, and how far that sort is trusted by default when two
+# documents disagree (higher first). The layout (Markdown, HTML, ...) comes from the file;
+# an unknown kind is accepted with a warning and normal trust.
+TRUST = {
+    "qa_thread": 3,
+    "governance_guide": 3,
+    "policy": 3,
+    "standard": 3,
+    "raci": 2,
+    "wiki": 2,
+    "job_description": 2,
+    "handbook": 2,
+    "faq": 2,
+    "rst": 2,
+    "article": 2,
+    "markdown": 2,
+    "html": 2,
+    "compiled_page": 1,
+}
+KINDS = tuple(TRUST)
+# ``trust: low | normal | high`` in sources.yaml overrides the kind's default.
+TRUST_LEVELS = {"low": 1, "normal": 2, "high": 3}
+NORMAL_TRUST = TRUST_LEVELS["normal"]
 _FIELDS = {
     "file",
     "kind",
@@ -23,6 +43,7 @@ _FIELDS = {
     "notes",
     "author",
     "url",
+    "trust",
 }
 
 
@@ -36,14 +57,22 @@ class Document:
     languages: tuple[str, ...]
     author: str | None
     line: int
+    trust_level: str | None = None
+    kind_line: int = 0
 
     @property
     def id(self) -> str:
         return Path(self.file).stem
 
     @property
+    def known_kind(self) -> bool:
+        return self.kind in TRUST
+
+    @property
     def trust(self) -> int:
-        return TRUST[self.kind]
+        if self.trust_level is not None:
+            return TRUST_LEVELS[self.trust_level]
+        return TRUST.get(self.kind, NORMAL_TRUST)
 
 
 def _date(value: object) -> str | None:
@@ -75,12 +104,13 @@ def load_catalogue(sources_dir: Path) -> list[Document]:
         if missing:
             problems.append(Problem(path, entry.line, f"missing field(s): {', '.join(missing)}"))
             continue
-        if data["kind"] not in KINDS:
+        trust = data.get("trust")
+        if trust is not None and trust not in TRUST_LEVELS:
             problems.append(
                 Problem(
                     path,
-                    entry.value["kind"].line,
-                    f"unknown kind '{data['kind']}' (expected one of {', '.join(KINDS)})",
+                    entry.value["trust"].line,
+                    f"trust must be one of {', '.join(TRUST_LEVELS)}, not '{trust}'",
                 )
             )
             continue
@@ -95,6 +125,8 @@ def load_catalogue(sources_dir: Path) -> list[Document]:
                 languages=tuple(langs) if isinstance(langs, list) else (str(langs),),
                 author=data.get("author"),
                 line=entry.line,
+                trust_level=trust,
+                kind_line=entry.value["kind"].line,
             )
         )
     listed = {d.file for d in docs}
@@ -109,6 +141,21 @@ def load_catalogue(sources_dir: Path) -> list[Document]:
     if problems:
         raise ValidationError(problems)
     return docs
+
+
+def catalogue_warnings(sources_dir: Path, docs: list[Document]) -> list[Problem]:
+    """Kinds the builder does not know: accepted with normal trust, but worth a look."""
+    path = sources_dir / "sources.yaml"
+    return [
+        Problem(
+            path,
+            doc.kind_line or doc.line,
+            f"unknown kind '{doc.kind}' for {doc.file}: read by its layout with normal trust "
+            f"(known kinds: {', '.join(KINDS)})",
+        )
+        for doc in docs
+        if not doc.known_kind
+    ]
 
 
 def read_document(sources_dir: Path, doc: Document) -> tuple[str, list[Problem]]:

@@ -24,6 +24,7 @@ from bot.core.knowledge import (
 )
 from bot.data.errors import Problem, ValidationError
 from bot.data.yamlfile import Node, load_yaml
+from bot.knowledge.claims_io import load_claims
 
 CURATED = "curated"
 LANGUAGES = ("en", "fr")
@@ -313,6 +314,7 @@ def curated_files(knowledge_dir: Path) -> list[Path]:
 def load_knowledge(knowledge_dir: Path) -> tuple[Knowledge, list[CuratedReader]]:
     """The knowledge, and the readers (with every citation and its line) for ``check``."""
     passages, documents, version = load_passages(knowledge_dir)
+    claims, disputes = load_claims(knowledge_dir / "generated")
     problems: list[Problem] = []
     readers: list[CuratedReader] = []
     roles: dict[str, RoleKnowledge] = {}
@@ -363,6 +365,8 @@ def load_knowledge(knowledge_dir: Path) -> tuple[Knowledge, list[CuratedReader]]
         passages=passages,
         documents=documents,
         version=version,
+        claims=claims,
+        disputes=disputes,
         _quotes=quotes,
     )
     return knowledge, readers

@@ -26,6 +26,9 @@ class Segment:
     byline: Byline | None = None
     heading: str | None = None
     status: str = "knowledge"  # or filters.PROMOTIONAL, or filters.FRAGMENT
+    headings: tuple[str, ...] = ()  # the headings above it, outermost first
+    header: tuple[str, ...] = ()  # for a table row: the table's header cells
+    cells: tuple[str, ...] = ()  # for a table row: its cells
 
 
 @dataclass
@@ -76,6 +79,14 @@ def _is_credential(part: str) -> bool:
     )
 
 
+# "... (Head of PMO) on 4 Feb 2023": the date after a byline is not part of it.
+_BYLINE_DATE = re.compile(
+    r",?\s+(?:on|le)\s+(?:\w+,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+\.?,?\s+\d{4}\b.*$"
+    r"|,?\s+(?:on|le)\s+\d{4}-\d{2}-\d{2}\b.*$",
+    re.IGNORECASE,
+)
+
+
 def parse_byline(rest: str) -> Byline:
     """A byline's name, job title and organisation.
 
@@ -83,7 +94,7 @@ def parse_byline(rest: str) -> Byline:
     Credentials after the name stay with it ("John Smith, PMP" is the name, no title);
     commas after the title belong to the organisation ("Head of PMO at Acme, Inc.").
     """
-    rest = collapse(rest)
+    rest = _BYLINE_DATE.sub("", collapse(rest))
     paren = re.match(r"^(.+?)\s*\((.+)\)$", rest)
     if paren:
         name, inner = paren.group(1), paren.group(2)

@@ -134,14 +134,36 @@ def test_an_unlisted_file_is_named(knowledge_copy, intents):
     assert "stray-notes.txt" in str(err.value)
 
 
-def test_an_unknown_kind_is_named_with_its_line(knowledge_copy, intents):
+def test_an_unknown_kind_is_a_warning_with_its_line_and_normal_trust(knowledge_copy, intents):
     path = knowledge_copy / "sources" / "sources.yaml"
     text = path.read_text(encoding="utf-8").replace("kind: qa_thread", "kind: podcast", 1)
     path.write_text(text, encoding="utf-8")
     line = next(n for n, ln in enumerate(text.splitlines(), 1) if "kind: podcast" in ln)
+    result = run_build(knowledge_copy, intents)
+    assert any(f"sources.yaml:{line}: unknown kind 'podcast'" in str(w) for w in result.warnings)
+    assert result.report["documents"]["bayt-pmo-vs-project-manager"]["trust"] == 2
+    assert result.passages
+
+
+def test_trust_in_sources_yaml_overrides_the_kind(knowledge_copy, intents):
+    path = knowledge_copy / "sources" / "sources.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "kind: compiled_page", "kind: compiled_page\n    trust: high", 1
+    )
+    path.write_text(text, encoding="utf-8")
+    result = run_build(knowledge_copy, intents)
+    assert result.report["documents"]["pmo-analyst-vs-project-manager-blog"]["trust"] == 3
+
+
+def test_a_trust_outside_the_three_levels_is_an_error(knowledge_copy, intents):
+    path = knowledge_copy / "sources" / "sources.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "kind: compiled_page", "kind: compiled_page\n    trust: very", 1
+    )
+    path.write_text(text, encoding="utf-8")
     with pytest.raises(ValidationError) as err:
         run_build(knowledge_copy, intents)
-    assert f"sources.yaml:{line}: unknown kind 'podcast'" in str(err.value)
+    assert "trust must be one of low, normal, high" in str(err.value)
 
 
 def test_invalid_utf8_is_replaced_and_reported_not_fatal(knowledge_copy, intents):
@@ -182,8 +204,14 @@ def test_an_article_titled_like_a_role_keeps_its_sentences(knowledge_copy, inten
     )
     result = run_build(knowledge_copy, intents)
     mine = [p for p in result.passages if p["doc"] == "pmo-analyst-article"]
-    assert [p["unit"] for p in mine] == ["s1", "s2"]
+    assert [p["heading"] for p in mine] == ["PMO analyst"]
+    assert "gathers status reports" in mine[0]["text"] and "dashboard" in mine[0]["text"]
     assert all(p["status"] == "knowledge" and "pmo_analyst" in p["roles"] for p in mine)
+    duties = [c["duty"] for c in result.claims if c["doc"] == "pmo-analyst-article"]
+    assert duties == [
+        "gathers status reports from the project managers",
+        "also keeps the portfolio dashboard current",
+    ]
     assert not any("pmo-analyst-article" in str(w) for w in result.warnings)
 
 

@@ -1,0 +1,275 @@
+"""Roles and aliases documents name that the role lexicon does not know yet.
+
+A name is linked to another when a document says so: an acronym in parentheses ("senior
+responsible owner (SRO)"), "X stands for Y", "X, also called Y", "X is <organisation>'s Y".
+Linked names that include a known role's name are *aliases* of that role (used at once for
+that document's claims, and proposed for ``intents/roles.yml``); linked names, headings and
+sentence subjects that look like job titles and match no known name are *candidate roles*.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.core.roles import UNKNOWN, RoleName
+from bot.knowledge import claim_rules as rules
+from bot.knowledge.mentions import Folded, RoleFinder, tokens_of
+
+_TITLE_SPLIT = re.compile(r"\s+[–—|-]\s+|:\s+")
+_CONNECTORS = frozenset("of the de du des d la le l and for".split())
+_ACRONYM_AFTER = re.compile(r"\(([A-Z][A-Za-z0-9&]{1,7})\)")
+_ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Z0-9&]{1,7}[a-z]?)\s+\(([^()]{3,80})\)")
+_STANDS_FOR = re.compile(
+    r"\b([A-Z][A-Za-z0-9&]{1,7})\s+(?:stands for|is short for|signifie|veut dire)\s+"
+    r"(?:the |an? |le |la |l')?([^.;,()]{3,80})"
+)
+_WORDS = re.compile(r"[\w'&-]+")
+_SUBJECT = re.compile(
+    r"^(?:The|A|An|Each|Our|Le|La|Les|Un|Une|Chaque)\s+((?:[\w'-]+\s+){0,5}?[\w'-]+)"
+    r"\s*(?:\([A-Z][A-Za-z0-9]{1,7}\))?,?\s+(?:is|are|was|makes|reports|leads|runs|owns|chairs|"
+    r"decides|approves|sets|keeps|supports|directs|appoints|meets|est|sont|rend|preside|"
+    r"valide|pilote)\b"
+)
+_POSSESSIVE_ALIAS = re.compile(
+    r"(?:^|[^\w])((?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*)\s*(?:\(([A-Z][A-Za-z0-9]{1,7})\))?,?\s+"
+    r"(?:is\s+)?(?:our|the company's|the bank's|the council's|the trust's|[A-Z][\w-]*'s)\s+"
+    r"([\w -]{2,50}?)(?=[.,;)]|$)"
+)
+POSSESSIVE = "is the organisation's"
+_STOP_RIGHT = frozenset(
+    "is are was which who that and or for in at on with to as it its est qui".split()
+)
+
+
+@dataclass
+class Group:
+    """Names a document links together (first seen first), with where each was seen."""
+
+    names: list[str] = field(default_factory=list)
+    seen: list[str] = field(default_factory=list)
+
+
+def _words(text: str) -> list[str]:
+    return [t.word for t in tokens_of(Folded.of(text))]
+
+
+def key(name: str) -> str:
+    return " ".join(_words(name))
+
+
+def title_like(text: str) -> bool:
+    """A short phrase ending (or, in French, starting) with a job title's head word."""
+    words = _words(text)
+    if not words or len(words) > 6 or any(w.isdigit() for w in words):
+        return False
+    if words[0] in rules.NOT_TITLE_WORDS and words[0] not in ("head",):
+        return False
+    middle = [w for w in words[1:-1] if w in rules.NOT_TITLE_WORDS and w not in _CONNECTORS]
+    if middle:
+        return False
+    last = words[-1][:-1] if words[-1].endswith("s") else words[-1]
+    return (
+        last in rules.TITLE_HEADS
+        or words[-1] in rules.TITLE_HEADS
+        or (words[0] in rules.TITLE_HEADS_FIRST and len(words) > 1)
+    )
+
+
+def _initials(name: str, with_connectors: bool) -> str:
+    out = []
+    for word in _WORDS.findall(name):
+        if word.lower() in _CONNECTORS and not with_connectors:
+            continue
+        out.append(word if word.isupper() and len(word) > 1 else word[0].upper())
+    return "".join(out)
+
+
+def _matches(name: str, acronym: str) -> bool:
+    wanted = acronym.upper().replace("&", "")
+    return wanted in (
+        _initials(name, False).replace("&", ""),
+        _initials(name, True).replace("&", ""),
+    )
+
+
+def _name_before(text: str, acronym: str) -> str | None:
+    """The words just before "(ACR)" whose initials spell the acronym."""
+    words = _WORDS.findall(text)
+    for size in range(1, min(len(words), 7) + 1):
+        candidate = " ".join(words[-size:])
+        if _matches(candidate, acronym):
+            start = text.rfind(words[-size])
+            return text[start:].strip()
+    return None
+
+
+def _right_phrase(text: str) -> str:
+    words = []
+    for word in _WORDS.findall(re.split(r"[.,;:()]", text, maxsplit=1)[0]):
+        if word.lower() in _STOP_RIGHT:
+            break
+        words.append(word)
+        if len(words) == 6:
+            break
+    while words and words[0].lower() in ("the", "a", "an", "le", "la", "les", "un", "une"):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _left_phrase(text: str, sentence: str) -> str:
+    text = _ACRONYM_AFTER.sub("", text).rstrip(" ,")
+    words = _WORDS.findall(text)
+    if words and words[-1].lower() in rules.PRONOUNS:
+        subject = _SUBJECT.match(sentence)
+        return subject.group(1) if subject else ""
+    phrase: list[str] = []
+    for word in reversed(words):
+        if word.lower() in rules.NOT_TITLE_WORDS and word.lower() not in _CONNECTORS:
+            break
+        phrase.insert(0, word)
+        if len(phrase) == 6:
+            break
+    while phrase and phrase[0].lower() in _CONNECTORS:
+        phrase.pop(0)
+    return " ".join(phrase)
+
+
+def links(sentence: str) -> list[tuple[str, str, str]]:
+    """(name, other name, how) pairs a sentence states."""
+    out: list[tuple[str, str, str]] = []
+    for match in _ACRONYM_AFTER.finditer(sentence):
+        name = _name_before(sentence[: match.start()], match.group(1))
+        if name:
+            out.append((name, match.group(1), "acronym"))
+    for match in _ACRONYM_BEFORE.finditer(sentence):
+        expansion = match.group(2).strip()
+        if _matches(expansion, match.group(1)):
+            out.append((expansion, match.group(1), "acronym"))
+    for match in _STANDS_FOR.finditer(sentence):
+        expansion = _right_phrase(match.group(2))
+        if expansion:
+            out.append((expansion, match.group(1), "stands for"))
+    for match in rules.ALIAS_CUES.finditer(Folded.of(sentence).folded):
+        folded = Folded.of(sentence)
+        start, end = folded.start(match.start()), folded.end(match.end())
+        left = _left_phrase(sentence[:start], sentence)
+        right = _right_phrase(sentence[end:])
+        if left and right:
+            out.append((left, right, "also called"))
+    for match in _POSSESSIVE_ALIAS.finditer(sentence):
+        left, acronym, right = match.group(1), match.group(2), match.group(3)
+        left = re.sub(r"^(?:The|A|An|Le|La|Les|L')\s+", "", left)
+        out.append((left, right.strip(), POSSESSIVE))
+        if acronym:
+            out.append((left, acronym, "acronym"))
+    return out
+
+
+@dataclass(frozen=True)
+class DocumentNames:
+    aliases: dict[str, list[str]]  # role id -> names this document gives it
+    candidates: list[Group]
+    alias_seen: dict[str, list[str]]
+
+
+def document_names(
+    doc: str, headings: list[tuple[str, int]], sentences: list[tuple[str, int]], finder: RoleFinder
+) -> DocumentNames:
+    """Aliases and candidate roles one document states."""
+    parent: dict[str, str] = {}
+    display: dict[str, str] = {}
+    seen: dict[str, list[str]] = {}
+    order: dict[str, int] = {}
+
+    def find(k: str) -> str:
+        while parent.setdefault(k, k) != k:
+            k = parent[k]
+        return k
+
+    def note(name: str, where: str) -> str:
+        k = key(name)
+        display.setdefault(k, name.strip())
+        order.setdefault(k, len(order))
+        seen.setdefault(k, []).append(where)
+        find(k)
+        return k
+
+    for sentence, line in sentences:
+        for left, right, how in links(sentence):
+            if how == POSSESSIVE:
+                right = _role_named_last(right, finder)
+                if right is None:
+                    continue
+            if not key(left) or not key(right) or key(left) == key(right):
+                continue
+            a = note(left, f"{doc}:{line} {how}")
+            b = note(right, f"{doc}:{line} {how}")
+            parent[find(a)] = find(b)
+        subject = _SUBJECT.match(sentence)
+        if subject and title_like(subject.group(1)) and len(_words(subject.group(1))) >= 2:
+            note(subject.group(1), f"{doc}:{line} subject")
+    for heading, line in headings:
+        heading = _TITLE_SPLIT.split(heading)[0]
+        if title_like(heading) and len(_words(heading)) >= 2:
+            note(heading, f"{doc}:{line} heading")
+    groups: dict[str, list[str]] = {}
+    for k in sorted(order, key=order.__getitem__):
+        groups.setdefault(find(k), []).append(k)
+    aliases: dict[str, list[str]] = {}
+    alias_seen: dict[str, list[str]] = {}
+    candidates: list[Group] = []
+    for members in groups.values():
+        roles = {finder.full_name(k.split()) for k in members} - {None}
+        known = roles - {UNKNOWN}
+        if len(known) == 1:
+            role = known.pop()
+            fresh = [k for k in members if finder.full_name(k.split()) is None]
+            if fresh:
+                aliases.setdefault(role, []).extend(display[k] for k in fresh)
+                alias_seen.setdefault(role, []).extend(w for k in fresh for w in seen[k])
+            continue
+        if known:
+            continue
+        names = [k for k in members if not _variant_of_known(k, finder)]
+        if not names or not any(title_like(display[k]) for k in names):
+            continue
+        group = Group([display[k] for k in names], [w for k in names for w in seen[k]])
+        candidates.append(group)
+    return DocumentNames(aliases, candidates, alias_seen)
+
+
+def _role_named_last(phrase: str, finder: RoleFinder) -> str | None:
+    """The known role name a phrase ends with ("portfolio-level PMO" -> "PMO")."""
+    tokens = tokens_of(Folded.of(phrase))
+    found = finder.mentions(tokens)
+    if found and found[-1].last == len(tokens) and found[-1].role != UNKNOWN:
+        return " ".join(t.word for t in tokens[found[-1].first : found[-1].last])
+    return None
+
+
+def _variant_of_known(name_key: str, finder: RoleFinder) -> bool:
+    """A known role with a qualifier ("senior project manager"): not a new role."""
+    words = name_key.split()
+    found = finder.lexicon.find(words, fuzzy=False)
+    return bool(found) and found[-1].end == len(words) and found[-1].role != UNKNOWN
+
+
+def alias_names(aliases: dict[str, list[str]]) -> list[RoleName]:
+    return [RoleName(role, tuple(_words(n))) for role, names in aliases.items() for n in names]
+
+
+def role_id(name: str) -> str:
+    return "_".join(_words(name)).replace("'", "")
+
+
+def candidate_yaml(role: str, names: list[str]) -> str:
+    lines = [f"  - synonym: {role}", "    examples: |"]
+    lines += [f"      - {n}" for n in names]
+    return "\n".join(lines) + "\n"
+
+
+def alias_yaml(role: str, names: list[str]) -> str:
+    lines = [f"  # in intents/roles.yml, under '- synonym: {role}':"]
+    lines += [f"      - {n}" for n in names]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,256 @@
+"""The cue words and patterns claims are read with, as data (English and French).
+
+Every pattern runs on folded text (lower case, no accents; see ``bot.core.text.fold``).
+Adding a language or a phrasing is a change to these tables, not to the extractor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+REPORTS_TO = "reports_to"
+MANAGES = "manages"
+CHAIRS = "chairs"
+APPOINTS = "appoints"
+
+
+@dataclass(frozen=True)
+class RelationRule:
+    pattern: re.Pattern[str]
+    verb: str
+    passive: bool = False  # "X is chaired by Y": Y chairs X
+    reporting: bool = True  # the sentence is about a reporting line (facet "reporting")
+    # A distinctive phrase may follow a short verb phrase of its subject ("the PMO can
+    # step in and control the actions of the PM").
+    loose: bool = False
+
+
+def _rule(
+    pattern: str, verb: str, passive: bool = False, reporting: bool = True, loose: bool = False
+) -> RelationRule:
+    return RelationRule(re.compile(pattern), verb, passive, reporting, loose)
+
+
+# Passive rules come first: "is chaired by" must not also read as "chairs".
+RELATIONS: tuple[RelationRule, ...] = (
+    _rule(r"\b(?:is|are|was|were) (?:usually |normally |always )?chaired by\b", CHAIRS, True),
+    _rule(r"\b(?:est|sont) presidee?s? par\b", CHAIRS, True),
+    _rule(r"\b(?:is|are) (?:usually |normally )?appointed by\b", APPOINTS, True),
+    _rule(r"\b(?:est|sont) nommee?s? par\b", APPOINTS, True),
+    _rule(r"\b(?:is|are) (?:usually |normally )?(?:led|headed|directed|run) by\b", MANAGES, True),
+    _rule(r"\b(?:is|are) (?:line[- ])?managed by\b", REPORTS_TO),
+    _rule(r"\b(?:is|are) supervised by\b", REPORTS_TO),
+    _rule(
+        r"\b(?:reports?|reporting) (?:directly |also |primarily |formally |functionally |"
+        r"professionally |day to day |mainly |usually )?(?:in)?to\b",
+        REPORTS_TO,
+    ),
+    _rule(r"\b(?:works?|working) (?:directly )?under\b", REPORTS_TO),
+    _rule(r"\bsits? (?:directly )?under\b", REPORTS_TO),
+    _rule(
+        r"\b(?:is|are) (?:directly |also |personally )?(?:accountable|answerable) to\b", REPORTS_TO
+    ),
+    _rule(r"\banswers? to\b", REPORTS_TO),
+    _rule(r"\brend(?:ent)? (?:directement )?compte (?:a|au|aux)\b", REPORTS_TO),
+    _rule(r"\b(?:est|sont) rattachee?s? (?:directement )?(?:a|au|aux)\b", REPORTS_TO),
+    _rule(r"\btravaill(?:e|ent) sous\b", REPORTS_TO),
+    _rule(r"\b(?:est|sont) (?:place(?:e|s|es)? )?sous l'?\s?autorite (?:de|du|des)\b", REPORTS_TO),
+    _rule(r"\bsuperieur hierarchique (?:de|du|des|d')", MANAGES),
+    _rule(r"\b(?:role )?is (?:higher|senior) than(?: that of)?\b", MANAGES),
+    _rule(r"\b(?:is|sits) (?:over (?:and|&) )?above\b", MANAGES),
+    _rule(r"\bcontrols? the (?:actions|work|decisions) of\b", MANAGES, loose=True),
+    _rule(r"\bha(?:s|ve) (?:line |formal )?authority over\b", MANAGES, loose=True),
+    _rule(r"\b(?:is|are) the (?:line )?manager of\b", MANAGES),
+    _rule(
+        r"\b(?:line[- ]manages|manages|supervises|oversees|directs|heads)\b", MANAGES, False, False
+    ),
+    _rule(r"\b(?:leads|coaches)(?: and (?:coaches|leads|manages))?\b", MANAGES, False, False),
+    _rule(
+        r"\b(?:encadre|encadrent|dirige|dirigent|supervise|supervisent)\b", MANAGES, False, False
+    ),
+    _rule(r"\bchairs?\b|\bpresides? over\b", CHAIRS, False, False),
+    _rule(r"\bpreside(?:nt)?\b", CHAIRS, False, False),
+    _rule(r"\b(?:appoints?|nominates?)\b", APPOINTS, False, False),
+    _rule(r"\bnomme(?:nt)?\b", APPOINTS, False, False),
+)
+
+# Words between a subject and its verb that do not break the link ("who usually reports").
+LINK_WORDS = frozenset(
+    """who which that also usually normally typically generally directly often always still
+    then now in turn can could may might must should will would shall does do did is are
+    not never n't ne n pas qui aussi souvent toujours generalement directement peut doit
+    day to professionally formally functionally and the a an le la l un une est sont""".split()
+)
+# Words allowed between a relation verb and its object role ("reports to the PMO manager").
+OBJECT_LEAD = frozenset(
+    """the a an its their his her our your each every one le la les l un une au aux du des
+    de d a directly also both either""".split()
+)
+# Words that may open a sentence before its subject role ("The", "Each", "Nos").
+SUBJECT_LEAD = frozenset(
+    """the a an our your their its each every any all this that these those one most many
+    some both such new le la les l un une des chaque notre nos votre vos ce cet cette ces
+    tout tous toute toutes""".split()
+)
+# A pronoun subject stands for the role of the section it is in.
+PRONOUNS = frozenset("it they he she il elle ils elles this".split())
+FIRST_PERSON = frozenset({"i", "je", "j"})
+# Words that deny what the sentence says (tokens, after folding).
+NEGATIONS = frozenset(
+    """not never cannot doesn't don't isn't aren't won't can't shouldn't mustn't wasn't
+    didn't hasn't haven't neither nor ne n pas jamais""".split()
+)
+# "has no say", "takes no decisions": a denial without "not".
+HAS_NO = re.compile(r"^(?:\w+ )?(?:has|have|takes?|makes?|holds?|carries|gets?) no\b")
+# Between two roles reported to: "..., and professionally to the", "; also to the".
+FURTHER_OBJECT = re.compile(
+    r"\bto (?:the |its |their |a |an |le |la |l')?$|\b(?:a|au|aux) (?:la |l')?$"
+)
+# A denial that repeats its negation opens a new denied duty ("and does not approve").
+DENIAL_SPLIT = re.compile(
+    r"\s*(?:;|,? (?:and|or|nor|et|ni) (?=(?:does not|do not|doesn't|don't|is not|are not|"
+    r"never|cannot|ne |n')))"
+)
+
+DEFINITION = re.compile(
+    r"^(?:(?:is|are) (?:also |usually |typically |generally |simply |basically )?"
+    r"(?:a|an|the|one|someone|somebody|any|what|where|our|a kind of|a type of)\b"
+    r"|stands for\b|means\b|refers to\b|is short for\b|(?:is|are) (?:also )?(?:called|known as)\b"
+    r"|(?:est|sont) (?:un|une|le|la|l'|l |les|celui|celle|ceux|la personne|l'equipe)"
+    r"|designe\b|signifie\b)"
+)
+RESPONSIBLE = re.compile(
+    r"^(?:(?:is|are) (?:also |ultimately |personally )?(?:responsible|accountable) for\b"
+    r"|(?:is|are) in charge of\b|owns?\b|takes? care of\b|answers? for\b"
+    r"|(?:est|sont) (?:aussi )?(?:responsables?|charge(?:e|s|es)?|garante?s?) (?:de|du|des|d')"
+    r"|a (?:la )?charge (?:de|du|des)\b)"
+)
+# A passage opening such as "The senior responsible owner (SRO) is" or "A PMO, or project
+# management office, is": the parenthesis or apposition is skipped to reach the verb.
+APPOSITION = re.compile(r"^\s*(?:\([^)]{1,80}\)|,[^,]{1,80},)\s*")
+
+# Facet cue words found anywhere in a sentence, tried in this order; the third item, when
+# set, matches the weak cues that count only when the sentence names a second role
+# ("becomes a project manager" is a career move, "becomes an overhead" is not).
+SENTENCE_FACETS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
+    (
+        "certification",
+        re.compile(
+            r"\b(?:certif\w*|accredit\w*|credentials?|pmp|capm|prince2|pgmp|pfmp|msp|mop|p3o|"
+            r"cbap|ccba|ecba|pmi-\w+|aace|csm|psm|diploma)\b"
+        ),
+        None,
+    ),
+    (
+        "career",
+        re.compile(
+            r"\b(?:careers?|promot(?:ed|ion)|progress(?:es|ion)? (?:to|into)|moves? (?:on |up |"
+            r"across )?(?:to|into)|becomes?|step up|carriere|evolu\w* vers|peu(?:t|vent) devenir"
+            r"|devenir)\b"
+        ),
+        re.compile(r"becomes?|devenir"),
+    ),
+    (
+        "skills",
+        re.compile(
+            r"\b(?:skills?|competenc\w+|competences?|abilit(?:y|ies) to|needs? to be|must be able"
+            r"|should be able|qualifications?|knowledge of|good (?:at|with)|at ease with"
+            r"|savoir[- ]faire|maitrise de|connaissance de)\b"
+        ),
+        None,
+    ),
+    (
+        "types",
+        re.compile(
+            r"\b(?:kinds? of|types? of|sorts? of|come in several|several shapes|types? de"
+            r"|sortes? de|formes? de)\b"
+        ),
+        None,
+    ),
+    (
+        "value",
+        re.compile(
+            r"\b(?:worth (?:its|the|their)|value of|valuable|advantages?|avantages?|valeur"
+            r"|why (?:a|an|the|we) )"
+        ),
+        None,
+    ),
+)
+
+# What a heading says its section is about, tried in this order.
+HEADING_FACETS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("certification", re.compile(r"\b(?:certifications?|certificates?|accreditations?)\b")),
+    (
+        "skills",
+        re.compile(
+            r"\b(?:skills?|competenc\w*|competences?|qualifications?|requirements|profile|profil"
+            r"|what we look for|we look for|you will (?:need|bring)|aptitudes|savoir[- ]etre)\b"
+        ),
+    ),
+    (
+        "reporting",
+        re.compile(
+            r"\b(?:reports? to|reporting|who reports|line management|rattachement|hierarchi\w*"
+            r"|organigramme)\b"
+        ),
+    ),
+    (
+        "career",
+        re.compile(
+            r"\b(?:careers?|progression|paths?|where this role can lead|growth|carriere"
+            r"|evolution)\b|^from .+ to .+"
+        ),
+    ),
+    ("types", re.compile(r"\b(?:kinds|types|sorts|models|flavours)\b")),
+    ("value", re.compile(r"\b(?:why|benefits?|value|advantages?|pourquoi|avantages?)\b")),
+    (
+        "definition",
+        re.compile(
+            r"\b(?:definitions?|about the role|overview|what is|what are|plain words"
+            r"|qu'est-ce|presentation|glossary|glossaire)\b"
+        ),
+    ),
+    (
+        "responsibilities",
+        re.compile(
+            r"\b(?:responsibilit\w*|duties|what you will do|what .+ does?|accountabilit\w*"
+            r"|tasks|activities|missions?|your role|responsabilites|taches|activites"
+            r"|who does what)\b"
+        ),
+    ),
+)
+
+# Lines that are about the office, not a role: hours, parking, canteens, passwords, pay.
+CLUTTER = re.compile(
+    r"\b(?:opening hours|open(?:s)? from|(?:is|are) open \d|offices? (?:are |is )?(?:open|close)"
+    r"|closed on|close at|parking|car park|canteen|restaurant d'entreprise|newsletter|subscribe"
+    r"|sign up|password|laptop|reception|salary|salaire|extension \d|bank holidays?"
+    r"|page views|unsubscribe|bake-off|menu starts|payroll|pension|printed copies"
+    r"|copyright|all rights reserved)\b"
+)
+
+# Head words of job titles and governance bodies, for candidate roles.
+TITLE_HEADS = frozenset(
+    """manager owner officer lead leader director board committee council analyst coordinator
+    controller sponsor architect engineer master champion administrator assistant specialist
+    consultant user supplier chair chairperson head executive steward partner adviser advisor
+    planner scheduler expert designer developer tester auditor secretary office officer
+    coach facilitator""".split()
+)
+# French titles put their head word first ("chef de projet", "comité de pilotage").
+TITLE_HEADS_FIRST = frozenset(
+    """chef cheffe responsable directeur directrice comite gestionnaire coordinateur
+    coordinatrice analyste controleur controleuse referent referente pilote""".split()
+)
+# Words that never end or open a job title even before a head word.
+NOT_TITLE_WORDS = frozenset(
+    """what who how why when where which is are a an the our your of for and or to in on
+    with from about this that these those their its my me you we they what's quels quel
+    quelle""".split()
+)
+ALIAS_CUES = re.compile(
+    r",?\s*\b(?:(?:is |are )?(?:also|sometimes|often|commonly) (?:called|known as|referred to as"
+    r"|named)|(?:aussi|egalement|parfois) (?:appelee?s?|nommee?s?)|appelee?s? aussi|dite?s?)\s+"
+)
+STANDS_FOR = re.compile(r"\b(?:stands for|is short for|signifie|veut dire)\s+")

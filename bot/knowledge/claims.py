@@ -1,0 +1,484 @@
+"""Claims read from passages: who a sentence, list item or table row is about, what it says
+about them (the facet), and the verbatim words.
+
+A heading that names a role scopes its section; list items under it are duties unless a
+heading says skills, reporting, career...; a sentence whose subject is a role (or a pronoun
+standing for the section's role) is about that role; definitional, reporting and denial
+patterns come from ``claim_rules``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from bot.core.knowledge import Claim
+from bot.core.roles import UNKNOWN
+from bot.knowledge import claim_rules as rules
+from bot.knowledge.mentions import Folded, Mention, RoleFinder, Token, tokens_of
+from bot.knowledge.segment import split_sentences
+
+RESPONSIBILITIES = "responsibilities"
+REPORTING = "reporting"
+DEFINITION = "definition"
+OTHER = "other"
+
+
+# "PMO Analyst – Engineering Delivery Office": the role is named before the dash.
+_TITLE_SPLIT = re.compile(r"\s+[–—|-]\s+|:\s+")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One passage, with what the document's structure says around it."""
+
+    passage: str
+    doc: str
+    text: str
+    part: str  # paragraph | list | table_row | sentence | question | answer
+    headings: tuple[str, ...]
+    language: str
+    trust: int
+    author_title: str | None = None
+    header: tuple[str, ...] = ()
+    cells: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Scope:
+    roles: tuple[str, ...]  # the roles the nearest role heading names (subject first)
+    facet: str | None  # what the nearest heading with a facet says the section is about
+
+
+@dataclass(frozen=True)
+class Relation:
+    upper_side: str  # kept for clarity in tests: the role id of the subject
+    verb: str
+    other: str
+    start: int  # folded span of the verb
+    end: int
+    negated: bool
+    reporting: bool
+
+
+def heading_scope(headings: tuple[str, ...], finder: RoleFinder, title_like) -> Scope:
+    """The roles and facet the headings above a passage give it (deepest heading first)."""
+    facet = None
+    roles: tuple[str, ...] | None = None
+    for heading in reversed(headings):
+        folded = Folded.of(heading)
+        if facet is None:
+            facet = next(
+                (name for name, p in rules.HEADING_FACETS if p.search(folded.folded)), None
+            )
+        if roles is None:
+            part = _TITLE_SPLIT.split(heading)[0]
+            tokens = tokens_of(Folded.of(part))
+            found = [m.role for m in finder.mentions(tokens)]
+            known = list(dict.fromkeys(r for r in found if r != UNKNOWN))
+            if len(known) == 1:
+                roles = (known[0],)
+            elif len(known) > 1:
+                career = facet == "career" or folded.folded.startswith("from ")
+                roles = tuple(known) if career else ()
+            elif UNKNOWN in found or title_like(part):
+                roles = ()
+    return Scope(roles or (), facet)
+
+
+class Extractor:
+    def __init__(self, finder: RoleFinder, title_like) -> None:
+        self.finder = finder
+        self.title_like = title_like
+
+    def claims(self, source: Source) -> list[Claim]:
+        scope = heading_scope(source.headings, self.finder, self.title_like)
+        if source.part == "table_row":
+            return []  # tables are read by bot.knowledge.tables
+        drafts: list[_Draft] = []
+        sentences = [source.text] if source.part == "list" else split_sentences(source.text)
+        previous: str | None = None
+        for sentence in sentences:
+            if rules.CLUTTER.search(Folded.of(sentence).folded):
+                continue
+            found = self._sentence(sentence, source, scope, previous)
+            drafts.extend(found)
+            if found:
+                previous = found[0].roles[0]
+        return [
+            Claim(
+                id=f"{source.passage}/c{n}",
+                passage=source.passage,
+                doc=source.doc,
+                roles=d.roles,
+                facet=d.facet,
+                text=d.text,
+                language=source.language,
+                trust=source.trust,
+                section=source.headings[-1] if source.headings else "",
+                duty=d.duty,
+                relation=d.relation,
+                negated=d.negated,
+            )
+            for n, d in enumerate(_unique(drafts), start=1)
+        ]
+
+    # -- one sentence ---------------------------------------------------------------------
+
+    def _sentence(
+        self, sentence: str, source: Source, scope: Scope, previous: str | None
+    ) -> list[_Draft]:
+        folded = Folded.of(sentence)
+        tokens = tokens_of(folded)
+        if not tokens:
+            return []
+        mentions = self.finder.mentions(tokens)
+        section_role = scope.roles[0] if scope.roles else None
+        if section_role and _reporting_at(folded.folded, 0):
+            subjects, after = [section_role], 0  # a label: "Reports to: the PMO manager"
+        else:
+            subjects, after = self._subjects(folded, tokens, mentions, source, section_role)
+        relations = self._relations(folded, tokens, mentions, subjects, section_role, after)
+        drafts: list[_Draft] = []
+        is_item = source.part == "list"
+        if not subjects and is_item and section_role and _opens_with_text(tokens, mentions):
+            subjects, after = [section_role], 0
+        if not subjects and section_role and not relations:
+            return self._scoped(sentence, folded, mentions, scope, section_role)
+        if not subjects:
+            return [self._relation_draft(sentence, r, mentions) for r in relations]
+        predicate_start = _skip_apposition(folded, after)
+        predicate = folded.folded[predicate_start:].strip()
+        if len(re.findall(r"[a-z0-9]+", predicate)) < 2 and not relations:
+            return []
+        predicate_text = sentence[folded.start(predicate_start) :].strip()
+        negated = _negated(predicate)
+        facet = self._facet(predicate, folded.folded, scope, is_item, subjects, relations)
+        if facet is None:
+            return [self._relation_draft(sentence, r, mentions) for r in relations]
+        others = [m.role for m in mentions if m.role != UNKNOWN and m.role not in subjects]
+        duty = _duty(predicate_text) if facet == RESPONSIBILITIES else ""
+        if is_item and facet == RESPONSIBILITIES and after == 0:
+            duty = _duty(sentence)
+        for subject in subjects:
+            own = [r for r in relations if r.upper_side == subject]
+            if not own and len(subjects) > 1:
+                own = [
+                    replace(r, upper_side=subject)
+                    for r in relations
+                    if r.upper_side == subjects[-1]
+                ]
+            roles = tuple(dict.fromkeys([subject, *[r.other for r in own], *others]))
+            if not own:
+                drafts.append(_Draft(roles, facet, sentence.strip(), duty, None, negated))
+            for r in own:
+                drafts.append(
+                    _Draft(
+                        roles,
+                        REPORTING if r.reporting else facet,
+                        sentence.strip(),
+                        duty,
+                        (r.upper_side, r.verb, r.other),
+                        r.negated,
+                    )
+                )
+        for r in relations:
+            if r.upper_side not in subjects:
+                drafts.append(self._relation_draft(sentence, r, mentions))
+        return drafts
+
+    def _scoped(
+        self,
+        sentence: str,
+        folded: Folded,
+        mentions: list[Mention],
+        scope: Scope,
+        section_role: str,
+    ) -> list[_Draft]:
+        """A sentence without a role subject, in a role's section: kept when a cue word or
+        the heading says what it tells about the role (an FAQ answer, a skills paragraph)."""
+        cued = _cue(folded.folded, mentions)
+        facet = cued or (scope.facet if scope.facet not in (None, RESPONSIBILITIES) else None)
+        if facet is None:
+            return []
+        others = [m.role for m in mentions if m.role != UNKNOWN and m.role != section_role]
+        roles = tuple(dict.fromkeys([section_role, *others]))
+        return [_Draft(roles, facet, sentence.strip(), "", None, _negated(folded.folded))]
+
+    def _relation_draft(self, sentence: str, r: Relation, mentions: list[Mention]) -> _Draft:
+        others = [m.role for m in mentions if m.role != UNKNOWN]
+        roles = tuple(dict.fromkeys([r.upper_side, r.other, *others]))
+        facet = REPORTING if r.reporting else RESPONSIBILITIES
+        return _Draft(
+            roles, facet, sentence.strip(), "", (r.upper_side, r.verb, r.other), r.negated
+        )
+
+    def _subjects(
+        self,
+        folded: Folded,
+        tokens: list[Token],
+        mentions: list[Mention],
+        source: Source,
+        section_role: str | None,
+    ) -> tuple[list[str], int]:
+        """The sentence's subject role(s) and the folded position where its predicate starts."""
+        text = folded.folded
+        if mentions:
+            first = mentions[0]
+            pieces = re.split(r"[,;:]", text[: first.start])
+            lead_words = re.findall(r"[a-z0-9]+", pieces[-1])
+            opening = re.findall(r"[a-z0-9]+", "".join(pieces[:-1]))
+            if len(opening) <= 6 and all(w in rules.SUBJECT_LEAD for w in lead_words):
+                subjects = [first]
+                for m in mentions[1:]:
+                    gap = text[subjects[-1].end : m.start]
+                    if re.fullmatch(
+                        r"\s*(?:,|and|or|et|ou|,\s*and)\s*(?:the |a |an |les? |la )?", gap
+                    ):
+                        subjects.append(m)
+                    else:
+                        break
+                if subjects[0].role == UNKNOWN:
+                    return [], 0
+                roles = list(dict.fromkeys(m.role for m in subjects if m.role != UNKNOWN))
+                return roles, subjects[-1].end
+        head = [t for t in tokens[:3]]
+        for i, token in enumerate(head):
+            if mentions and mentions[0].first <= i:
+                break
+            if token.word in rules.PRONOUNS and section_role:
+                return [section_role], token.end
+            if token.word in rules.FIRST_PERSON and source.author_title:
+                role = self._title_role(source.author_title)
+                if role:
+                    return [role], token.end
+        return [], 0
+
+    def _title_role(self, title: str) -> str | None:
+        folded = Folded.of(title)
+        found = [m.role for m in self.finder.mentions(tokens_of(folded)) if m.role != UNKNOWN]
+        return found[0] if found else None
+
+    def _relations(
+        self,
+        folded: Folded,
+        tokens: list[Token],
+        mentions: list[Mention],
+        subjects: list[str],
+        section_role: str | None,
+        after: int,
+    ) -> list[Relation]:
+        text = folded.folded
+        taken: list[tuple[int, int]] = []
+        out: list[Relation] = []
+        for rule in rules.RELATIONS:
+            for match in rule.pattern.finditer(text):
+                if any(s < match.end() and match.start() < e for s, e in taken):
+                    continue
+                obj = _object_after(text, tokens, mentions, match.end())
+                if obj is None:
+                    continue
+                subject, negated = _subject_before(
+                    text, tokens, mentions, match.start(), rule.loose
+                )
+                if subject is None and subjects and _linked(text, after, match.start()):
+                    subject = subjects[0]
+                    negated = _negated(text[after : match.start()])
+                if subject is None and _at_start(text, match.start()) and section_role:
+                    subject = section_role
+                    negated = _negated(text[: match.start()])
+                if subject is None or subject == UNKNOWN or obj == subject:
+                    continue
+                taken.append((match.start(), match.end()))
+                if rule.verb == rules.REPORTS_TO and not rule.passive:
+                    for extra in _further_objects(text, mentions, match.end(), obj):
+                        out.append(
+                            Relation(
+                                subject,
+                                rule.verb,
+                                extra,
+                                match.start(),
+                                match.end(),
+                                negated,
+                                rule.reporting,
+                            )
+                        )
+                if rule.passive:
+                    out.append(
+                        Relation(
+                            obj,
+                            rule.verb,
+                            subject,
+                            match.start(),
+                            match.end(),
+                            negated,
+                            rule.reporting,
+                        )
+                    )
+                    continue
+                out.append(
+                    Relation(
+                        subject, rule.verb, obj, match.start(), match.end(), negated, rule.reporting
+                    )
+                )
+        return sorted(out, key=lambda r: r.start)
+
+    def _facet(
+        self,
+        predicate: str,
+        sentence: str,
+        scope: Scope,
+        is_item: bool,
+        subjects: list[str],
+        relations: list[Relation],
+    ) -> str | None:
+        if any(r.reporting and r.upper_side in subjects for r in relations):
+            return REPORTING
+        if _reporting_at(predicate, 0):
+            return REPORTING
+        bare = re.sub(r"\b(?:not|never|pas) ", "", predicate, count=1)
+        if rules.RESPONSIBLE.match(bare):
+            return RESPONSIBILITIES
+        if rules.DEFINITION.match(predicate):
+            return DEFINITION
+        if is_item:
+            return scope.facet if scope.facet not in (None, DEFINITION) else RESPONSIBILITIES
+        cued = _cue(sentence, self.finder.mentions(tokens_of(Folded.of(sentence))), subjects)
+        if cued:
+            return cued
+        if scope.facet in _ACTIVE_FALLBACK:
+            return scope.facet
+        if re.match(r"^(?:is|are|was|has|have|est|sont|a|ont)\b", predicate):
+            return OTHER
+        return RESPONSIBILITIES
+
+
+@dataclass(frozen=True)
+class _Draft:
+    roles: tuple[str, ...]
+    facet: str
+    text: str
+    duty: str
+    relation: tuple[str, str, str] | None
+    negated: bool
+
+
+# Heading facets a role's active sentence takes ("A project office supports one project"
+# under "Kinds of project office" is about types); under "Reporting lines" or "What is a
+# PMO?" an active sentence is still a duty.
+_ACTIVE_FALLBACK = frozenset({"types", "value", "skills", "career", "certification"})
+
+
+def _cue(sentence: str, mentions: list[Mention], subjects: list[str] = ()) -> str | None:
+    """The facet a sentence's cue words give; weak cues ("becomes") need a second role."""
+    others = {m.role for m in mentions if m.role != UNKNOWN} - set(subjects)
+    for name, pattern, weak in rules.SENTENCE_FACETS:
+        match = pattern.search(sentence)
+        if match and (not weak or not weak.fullmatch(match.group(0)) or len(others) >= 1):
+            return name
+    return None
+
+
+def _linked(text: str, after: int, position: int) -> bool:
+    """Only link words between the subject and a verb ("I usually report to")."""
+    if position < after:
+        return False
+    gap = text[after:position]
+    if re.search(r"[;:.]", gap):
+        return False
+    words = re.findall(r"[a-z0-9]+(?:'[a-z]+)?", gap)
+    return len(words) <= 5 and all(w in rules.LINK_WORDS or w in rules.NEGATIONS for w in words)
+
+
+def _unique(drafts: list[_Draft]) -> list[_Draft]:
+    return list(dict.fromkeys(drafts))
+
+
+def _opens_with_text(tokens: list[Token], mentions: list[Mention]) -> bool:
+    return not mentions or mentions[0].first > 0
+
+
+def _skip_apposition(folded: Folded, position: int) -> int:
+    rest = folded.folded[position:]
+    match = rules.APPOSITION.match(rest)
+    return position + (match.end() if match else 0)
+
+
+def _negated(predicate: str) -> bool:
+    words = re.findall(r"[a-z]+(?:'[a-z]+)?", predicate)[:6]
+    if any(w in rules.NEGATIONS for w in words):
+        return True
+    return bool(rules.HAS_NO.match(" ".join(words)))
+
+
+def _further_objects(text: str, mentions: list[Mention], position: int, first: str) -> list[str]:
+    """More roles reported to in the same sentence ("..., and professionally to the PMO
+    manager", "also to the programme manager")."""
+    out: list[str] = []
+    after = [m for m in mentions if m.start >= position and m.role != UNKNOWN]
+    previous = next((m for m in after if m.role == first), None)
+    if previous is None:
+        return out
+    for m in after[after.index(previous) + 1 :]:
+        gap = text[previous.end : m.start]
+        if "." in gap or not rules.FURTHER_OBJECT.search(gap):
+            break
+        if m.role not in out and m.role != first:
+            out.append(m.role)
+        previous = m
+    return out
+
+
+def _duty(text: str) -> str:
+    return text.strip().rstrip(".;:!").strip()
+
+
+def _reporting_at(text: str, position: int) -> bool:
+    """A reporting verb opens the text ("Reports to: ...", "is accountable to ...")."""
+    head = text[position:]
+    for rule in rules.RELATIONS:
+        if not rule.reporting or rule.verb != rules.REPORTS_TO:
+            continue
+        match = rule.pattern.search(head)
+        if match and len(re.findall(r"[a-z0-9]+", head[: match.start()])) <= 2:
+            return True
+    return False
+
+
+def _at_start(text: str, position: int) -> bool:
+    return not re.search(r"[a-z0-9]", text[:position])
+
+
+def _subject_before(
+    text: str, tokens: list[Token], mentions: list[Mention], position: int, loose: bool = False
+) -> tuple[str | None, bool]:
+    """The role mentioned just before a verb, and whether a negation sits between them."""
+    before = [m for m in mentions if m.end <= position]
+    if not before:
+        return None, False
+    mention = before[-1]
+    gap = text[mention.end : position]
+    if re.search(r"[;:.]", gap):
+        return None, False
+    words = [t.word for t in tokens if t.start >= mention.end and t.end <= position]
+    unlinked = [w for w in words if w not in rules.LINK_WORDS and w not in rules.NEGATIONS]
+    if len(words) > 5 or (unlinked and not (loose and len(unlinked) <= 2)):
+        return None, False
+    if "," in gap and not re.search(r",\s*(?:who|which|qui)\b", gap) and words:
+        return None, False
+    return mention.role, any(w in rules.NEGATIONS for w in words)
+
+
+def _object_after(
+    text: str, tokens: list[Token], mentions: list[Mention], position: int
+) -> str | None:
+    after = [m for m in mentions if m.start >= position]
+    if not after:
+        return None
+    mention = after[0]
+    if re.search(r"[;.,]", text[position : mention.start]):
+        return None
+    words = [t.word for t in tokens if t.start >= position and t.end <= mention.start]
+    if len(words) > 3 or any(w not in rules.OBJECT_LEAD for w in words):
+        return None
+    return None if mention.role == UNKNOWN else mention.role

@@ -1,0 +1,101 @@
+"""Plain text: numbered headings ("4.2 Project Steering Committee"), capitalised headings,
+short title lines, FAQ "Q:" lines, bullets; numbered clauses ("1.1 This framework ...") are
+paragraphs."""
+
+from __future__ import annotations
+
+import re
+
+from bot.knowledge import filters
+from bot.knowledge.formats.blocks import HEADING, ITEM, PARAGRAPH, Block, Parsed, collapse
+
+_NUMBERED = re.compile(r"^\s*((?:\d{1,2}\.)*\d{1,2})\.?\s+(?=\S)")
+_ITEM = re.compile(r"^(\s*)(?:[-*+•▪◦·]|\(?\d{1,2}\))\s+(?=\S)")
+_QUESTION = re.compile(r"^\s*(?:Q|Question)\s*[:.]\s*(?=\S)", re.IGNORECASE)
+_ANSWER = re.compile(r"^\s*(?:A|Answer|R|Réponse)\s*[:.]\s*(?=\S)", re.IGNORECASE)
+_MAX_HEADING_WORDS = 10
+
+
+def _is_title(text: str) -> bool:
+    """A short line without closing punctuation, or one in capitals."""
+    if not text or len(text.split()) > _MAX_HEADING_WORDS:
+        return False
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 3 and all(c.isupper() for c in letters):
+        return True
+    return text[-1] not in ".,;:!" and text[0].isupper() and not text.endswith(" -")
+
+
+def _blocks(lines: list[str]) -> list[tuple[int, list[str]]]:
+    out: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    first = 0
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            if not current:
+                first = number
+            current.append(line)
+        elif current:
+            out.append((first, current))
+            current = []
+    if current:
+        out.append((first, current))
+    return out
+
+
+def parse(text: str) -> Parsed:
+    lines = text.splitlines()
+    blocks: list[Block] = []
+    rendered: list[str] = []
+    groups = _blocks(lines)
+    for index, (first, group) in enumerate(groups):
+        followed = index + 1 < len(groups)
+        para: list[str] = []
+        para_line = first
+        para_kind = PARAGRAPH
+
+        def flush(para: list[str], kind: str, line: int) -> None:
+            if para:
+                blocks.append(Block(kind, collapse(" ".join(para)), line))
+
+        for offset, raw in enumerate(group):
+            number = first + offset
+            line = raw.strip()
+            rendered.append(line)
+            numbered = _NUMBERED.match(raw)
+            title = line[numbered.end() - (len(raw) - len(raw.lstrip())) :] if numbered else ""
+            if numbered and len(group) == 1 and _is_title(title) and followed:
+                level = numbered.group(1).count(".") + 1
+                blocks.append(Block(HEADING, collapse(title), number, level))
+                continue
+            if (
+                len(group) == 1
+                and followed
+                and _is_title(line)
+                and filters.junk_reason(line) is None
+                and not _ITEM.match(raw)
+            ):
+                blocks.append(Block(HEADING, collapse(line), number, 3))
+                continue
+            question = _QUESTION.match(raw)
+            if question:
+                flush(para, para_kind, para_line)
+                para = []
+                blocks.append(Block(HEADING, collapse(raw[question.end() :]), number, 4))
+                continue
+            answer = _ANSWER.match(raw)
+            item = _ITEM.match(raw)
+            if answer or item or (numbered and offset == 0):
+                flush(para, para_kind, para_line)
+                start = (answer or item or numbered).end()
+                para, para_line = [raw[start:]], number
+                para_kind = ITEM if item else PARAGRAPH
+                continue
+            if para and para_kind == ITEM and not raw[:1].isspace():
+                flush(para, para_kind, para_line)
+                para, para_line, para_kind = [], number, PARAGRAPH
+            if not para:
+                para_line = number
+            para.append(raw)
+        flush(para, para_kind, para_line)
+    return Parsed("text", tuple(blocks), "\n".join(rendered))

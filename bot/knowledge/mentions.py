@@ -1,0 +1,96 @@
+"""Role mentions with their place in the text: folded tokens keep the span of the original
+characters they come from, so a claim's verbatim words can be cut out of the sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.core.roles import UNKNOWN, RoleLexicon, RoleName
+from bot.core.text import fold
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_ELISION = re.compile(r"\b(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)'(?=[a-z])")
+
+
+@dataclass(frozen=True)
+class Folded:
+    """A text, its folded form, and where each folded character came from."""
+
+    text: str
+    folded: str
+    origin: tuple[int, ...]
+
+    @staticmethod
+    def of(text: str) -> Folded:
+        pieces: list[str] = []
+        origin: list[int] = []
+        for i, ch in enumerate(text):
+            f = fold(ch)
+            pieces.append(f)
+            origin.extend([i] * len(f))
+        folded = "".join(pieces)
+        folded = _ELISION.sub(lambda m: m.group(0)[:-1] + " ", folded)
+        return Folded(text, folded, tuple(origin))
+
+    def start(self, index: int) -> int:
+        """The original position of a folded position (a start)."""
+        if index >= len(self.origin):
+            return len(self.text)
+        return self.origin[index]
+
+    def end(self, index: int) -> int:
+        """The original position just after a folded end position."""
+        if index <= 0:
+            return 0
+        return self.origin[min(index, len(self.origin)) - 1] + 1
+
+
+@dataclass(frozen=True)
+class Token:
+    word: str
+    start: int  # in the folded text
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    role: str  # a role id, or UNKNOWN for a role the lexicon lists as not covered
+    first: int  # token index
+    last: int  # token index after the mention
+    start: int  # folded character span
+    end: int
+
+
+def tokens_of(folded: Folded) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded.folded)]
+
+
+class RoleFinder:
+    """The project's role lexicon, optionally widened by the names a document gives a role."""
+
+    def __init__(self, names: list[RoleName]) -> None:
+        self._names = list(names)
+        self.lexicon = RoleLexicon(self._names)
+
+    def widened(self, extra: list[RoleName]) -> RoleFinder:
+        known = {n.tokens for n in self._names}
+        fresh = [n for n in extra if n.tokens not in known]
+        return RoleFinder(self._names + fresh) if fresh else self
+
+    def mentions(self, tokens: list[Token]) -> list[Mention]:
+        found = self.lexicon.find([t.word for t in tokens], fuzzy=False)
+        return [
+            Mention(m.role, m.start, m.end, tokens[m.start].start, tokens[m.end - 1].end)
+            for m in found
+        ]
+
+    def full_name(self, words: list[str]) -> str | None:
+        """The role a phrase names as a whole ("Project Management Office" -> pmo)."""
+        found = self.lexicon.find(words, fuzzy=False)
+        if len(found) == 1 and found[0].start == 0 and found[0].end == len(words):
+            return found[0].role
+        return None
+
+    def known(self, role: str) -> bool:
+        return role != UNKNOWN

@@ -1,0 +1,72 @@
+"""Segments of a structured document (Markdown, reStructuredText, HTML, plain text with
+headings): one per paragraph, list item and table row, each knowing the headings above it."""
+
+from __future__ import annotations
+
+from bot.knowledge import filters
+from bot.knowledge.formats import Parsed
+from bot.knowledge.formats.blocks import HEADING, ITEM, TABLE
+from bot.knowledge.segment import Dropped, Segment, Segmented, _mark_promotional
+
+
+def segment_blocks(parsed: Parsed, title: str) -> Segmented:
+    out = Segmented()
+    stack: list[tuple[int, str]] = []
+    section = 0
+    counters: dict[str, int] = {}
+    sections: dict[str, list[Segment]] = {}
+
+    def add(key: str, seg: Segment) -> None:
+        sections.setdefault(key, []).append(seg)
+        out.segments.append(seg)
+
+    for block in parsed.blocks:
+        if block.kind == HEADING:
+            while stack and stack[-1][0] >= block.level:
+                stack.pop()
+            stack.append((block.level, block.text))
+            section += 1
+            out.dropped.append(Dropped(block.line, filters.HEADING))
+            continue
+        key = f"h{section}"
+        headings = tuple(text for _, text in stack)
+        heading = headings[-1] if headings else None
+        if block.kind == TABLE:
+            rows = list(block.rows)
+            header_row = next((r for r in rows if r.header), rows[0])
+            header = header_row.cells
+            for row in rows:
+                if row is header_row:
+                    continue
+                counters[key] = counters.get(key, 0) + 1
+                text = " | ".join(c for c in row.cells if c)
+                seg = Segment(
+                    f"{key}.{counters[key]}",
+                    text,
+                    row.line,
+                    "table_row",
+                    heading=heading,
+                    headings=headings,
+                    header=header,
+                    cells=row.cells,
+                )
+                add(key, seg)
+            continue
+        reason = filters.junk_reason(block.text)
+        if reason is not None:
+            out.dropped.append(Dropped(block.line, reason))
+            continue
+        counters[key] = counters.get(key, 0) + 1
+        part = "list" if block.kind == ITEM else "paragraph"
+        seg = Segment(
+            f"{key}.{counters[key]}",
+            block.text,
+            block.line,
+            part,
+            heading=heading,
+            headings=headings,
+        )
+        add(key, seg)
+    for segments in sections.values():
+        _mark_promotional(segments, title)
+    return out

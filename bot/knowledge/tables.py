@@ -1,0 +1,128 @@
+"""Tables as knowledge: a responsibility (RACI) matrix, a tick table, a table with a role per
+column and text cells, or a table with a role per row.
+
+A RACI or tick cell becomes a duty claim for the column's role: ``duty`` and ``text`` are
+the row's activity, ``raci`` the letter ("x" for a tick). ``R`` and ``A`` say who carries
+the activity; ``C`` and ``I`` are kept too, for what they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.knowledge import Claim
+from bot.core.roles import UNKNOWN
+from bot.knowledge import claim_rules as rules
+from bot.knowledge.claims import RESPONSIBILITIES, Source
+from bot.knowledge.mentions import Folded, RoleFinder, tokens_of
+
+_TICKS = frozenset("✓ ✔ ☑ ✅ x X ● • y Y yes Yes YES oui Oui".split())
+_NONE = frozenset({"", "-", "–", "—", "n/a", "N/A", "no", "No", "non"})
+_LETTERS = re.compile(r"^[RACI](?:\s*[/,+&]?\s*[RACI])*$")
+_ORDER = "RACI"
+
+
+def _role_of(cell: str, finder: RoleFinder) -> str | None:
+    words = [t.word for t in tokens_of(Folded.of(cell))]
+    if not words:
+        return None
+    role = finder.full_name(words)
+    if role and role != UNKNOWN:
+        return role
+    found = [m for m in finder.mentions(tokens_of(Folded.of(cell))) if m.role != UNKNOWN]
+    if len(found) == 1 and found[0].last - found[0].first >= len(words) - 1:
+        return found[0].role
+    return None
+
+
+def _marks(cell: str) -> tuple[str, ...] | None:
+    """The RACI letters or tick of a cell, () for an empty cell, None for text."""
+    value = cell.strip()
+    if value in _NONE:
+        return ()
+    if value in _TICKS:
+        return ("x",)
+    if _LETTERS.match(value):
+        letters = [c for c in value if c.isalpha()]
+        return tuple(sorted(dict.fromkeys(letters), key=_ORDER.index))
+    return None
+
+
+def column_roles(header: tuple[str, ...], finder: RoleFinder) -> dict[int, str]:
+    return {i: r for i, cell in enumerate(header) if (r := _role_of(cell, finder))}
+
+
+def is_matrix(rows: list[tuple[str, ...]], columns: dict[int, str]) -> bool:
+    """Role columns whose cells are (mostly) letters or ticks."""
+    if len(columns) < 2:
+        return False
+    cells = [row[i] for row in rows for i in columns if i < len(row)]
+    marked = [c for c in cells if c.strip() not in _NONE]
+    if not marked:
+        return False
+    return sum(_marks(c) is not None for c in marked) >= 0.8 * len(marked)
+
+
+def table_claims(sources: list[Source], finder: RoleFinder, matrix: bool) -> list[Claim]:
+    """Claims of the rows of one table (``sources`` share its header)."""
+    if not sources:
+        return []
+    header = sources[0].header
+    columns = column_roles(header, finder)
+    out: list[Claim] = []
+    for source in sources:
+        cells = source.cells
+        activity_index = next((i for i in range(len(cells)) if i not in columns), None)
+        if activity_index is None:
+            continue
+        activity = cells[activity_index].strip()
+        if not activity:
+            continue
+        drafts: list[tuple[str, str, str, str, str]] = []  # role, facet, text, duty, raci
+        if columns and matrix:
+            for i, role in sorted(columns.items()):
+                marks = _marks(cells[i]) if i < len(cells) else ()
+                for mark in marks or ():
+                    drafts.append((role, RESPONSIBILITIES, activity, activity, mark))
+        elif columns:
+            facet = _facet(activity)
+            for i, role in sorted(columns.items()):
+                cell = cells[i].strip() if i < len(cells) else ""
+                if cell and _marks(cell) is None:
+                    duty = cell if facet == RESPONSIBILITIES else ""
+                    drafts.append((role, facet, cell, duty, ""))
+        else:
+            role = _role_of(activity, finder)
+            if role is None:
+                continue
+            for i, cell in enumerate(cells):
+                if i == activity_index or not cell.strip() or i >= len(header):
+                    continue
+                facet = _facet(header[i])
+                duty = cell.strip() if facet == RESPONSIBILITIES else ""
+                drafts.append((role, facet, cell.strip(), duty, ""))
+        for n, (role, facet, text, duty, raci) in enumerate(drafts, start=1):
+            out.append(
+                Claim(
+                    id=f"{source.passage}/c{n}",
+                    passage=source.passage,
+                    doc=source.doc,
+                    roles=(role,),
+                    facet=facet,
+                    text=text,
+                    language=source.language,
+                    trust=source.trust,
+                    section=source.headings[-1] if source.headings else "",
+                    duty=duty,
+                    raci=raci,
+                )
+            )
+    return out
+
+
+def _facet(label: str) -> str:
+    folded = Folded.of(label).folded
+    for name, pattern in rules.HEADING_FACETS:
+        if pattern.search(folded):
+            return name
+    return "other"
