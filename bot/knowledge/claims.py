@@ -168,7 +168,7 @@ class Extractor:
                     for r in relations
                     if r.upper_side == subjects[-1]
                 ]
-            roles = tuple(dict.fromkeys([subject, *[r.other for r in own], *others]))
+            roles = _about([subject, *[r.other for r in own]], others, facet)
             if not own:
                 drafts.append(_Draft(roles, facet, sentence.strip(), duty, None, negated))
             for r in own:
@@ -202,12 +202,11 @@ class Extractor:
         if facet is None:
             return []
         others = [m.role for m in mentions if m.role != UNKNOWN and m.role != section_role]
-        roles = tuple(dict.fromkeys([section_role, *others]))
+        roles = _about([section_role, *scope.roles[1:]], others, facet)
         return [_Draft(roles, facet, sentence.strip(), "", None, _negated(folded.folded))]
 
     def _relation_draft(self, sentence: str, r: Relation, mentions: list[Mention]) -> _Draft:
-        others = [m.role for m in mentions if m.role != UNKNOWN]
-        roles = tuple(dict.fromkeys([r.upper_side, r.other, *others]))
+        roles = (r.upper_side, r.other)
         facet = REPORTING if r.reporting else RESPONSIBILITIES
         return _Draft(
             roles, facet, sentence.strip(), "", (r.upper_side, r.verb, r.other), r.negated
@@ -367,6 +366,13 @@ class _Draft:
 # under "Kinds of project office" is about types); under "Reporting lines" or "What is a
 # PMO?" an active sentence is still a duty.
 _ACTIVE_FALLBACK = frozenset({"types", "value", "skills", "career", "certification"})
+
+
+def _about(roles: list[str], others: list[str], facet: str) -> tuple[str, ...]:
+    """The roles a claim is about: its subject(s) and the other side of its relation; a
+    career claim also names the roles it moves between. A role merely mentioned ("supports
+    the project manager") is not what the claim is about."""
+    return tuple(dict.fromkeys([*roles, *(others if facet == "career" else ())]))
 
 
 def _cue(sentence: str, mentions: list[Mention], subjects: list[str] = ()) -> str | None:

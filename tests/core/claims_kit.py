@@ -59,6 +59,7 @@ def extend(knowledge: Knowledge, docs: list[Doc], claims: list[Claim], disputes=
         documents=documents,
         passages=passages,
         claims=tuple(knowledge.claims) + tuple(claims),
-        disputes=tuple(knowledge.disputes) + tuple(disputes),
+        # the added disputes first: the shipped build has its own (the seeds' PMO/PM one)
+        disputes=tuple(disputes) + tuple(knowledge.disputes),
         _quotes=index_quotes(passages),
     )
