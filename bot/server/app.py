@@ -30,6 +30,7 @@ from bot.app.reload import sighup_reloads
 from bot.app.runtime import Runtime, ServerSettings
 from bot.platforms.base import Platform, PlatformConfigError, PlatformKind
 from bot.platforms.registry import PLATFORMS
+from bot.server.disconnects import EXCEPTION_HANDLERS
 from bot.server.logging_setup import new_request_id, request_id_var
 from bot.server.metrics import RequestCounter
 
@@ -37,7 +38,6 @@ __all__ = ["PlatformConfigError", "Runtime", "ServerSettings", "create_app", "lo
 
 log = logging.getLogger("rolebot.server")
 
-MAX_BODY_BYTES = 1_000_000
 HEALTH_STORAGE_TIMEOUT_S = 3.0
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
 
@@ -184,7 +184,7 @@ def create_app(
             Middleware(RequestCounter, metrics=runtime.metrics, routes=paths),
         ],
         lifespan=lifespan,
-        max_body_size=MAX_BODY_BYTES,
+        exception_handlers=EXCEPTION_HANDLERS,  # body limits are per route (the platforms')
     )
 
 

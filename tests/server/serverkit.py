@@ -199,10 +199,13 @@ def slack_env(fake: FakeSlack, **extra: str) -> dict[str, str]:
     }
 
 
-def signed(body: dict[str, Any], secret: str = SIGNING_SECRET) -> tuple[bytes, dict[str, str]]:
-    """A JSON body with Slack's v0 signature headers."""
+def signed(
+    body: dict[str, Any], secret: str = SIGNING_SECRET, timestamp_offset: int = 0
+) -> tuple[bytes, dict[str, str]]:
+    """A JSON body with Slack's v0 signature headers (signed ``timestamp_offset`` s from now:
+    Slack signs each retry afresh)."""
     raw = json.dumps(body).encode()
-    timestamp = str(int(time.time()))
+    timestamp = str(int(time.time()) + timestamp_offset)
     base = b"v0:" + timestamp.encode() + b":" + raw
     signature = "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
     return raw, {

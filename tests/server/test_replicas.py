@@ -67,7 +67,8 @@ def test_a_claim_made_by_one_replica_is_seen_by_the_other(
     body, headers = signed(app_mention("Ev2001", "PMO vs project manager?"))
     assert http("POST", first.url + "/slack/events", body, headers)[0] == 200
     fake_slack.wait_for("chat.postMessage")
-    retry = {**headers, "x-slack-retry-num": "2", "x-slack-retry-reason": "http_timeout"}
+    _, resigned = signed(app_mention("Ev2001", "PMO vs project manager?"), timestamp_offset=1)
+    retry = {**resigned, "x-slack-retry-num": "2", "x-slack-retry-reason": "http_timeout"}
     assert http("POST", second.url + "/slack/events", body, retry)[0] == 200
     first.stop()
     second.stop()

@@ -23,6 +23,7 @@ from bot.platforms.replies import ReplyTasks
 from bot.platforms.slack.delivery import web_client
 from bot.platforms.slack.incoming import BadSlackPayload
 from bot.platforms.slack.listeners import actions, commands, events, home
+from bot.platforms.slack.listeners.common import claim
 from bot.platforms.slack.replies import CONTEXT_KEY, report_failure, request_ref
 from bot.platforms.slack.settings import SlackSettings
 
@@ -33,12 +34,27 @@ LISTENER_MODULES = (events, commands, actions, home)
 _MALFORMED = (BadSlackPayload, ValueError, TypeError, KeyError, AttributeError)
 
 
-class RolebotSlackApp(AsyncApp):
-    """An :class:`AsyncApp` that also tracks the replies it is still sending."""
+REPLAY_KEY_PREFIX = "slack-request:"
 
-    def __init__(self, *, replies: ReplyTasks, **kwargs: Any) -> None:
+
+class RolebotSlackApp(AsyncApp):
+    """An :class:`AsyncApp` that also tracks the replies it is still sending, and knows which
+    signed requests it has already been handed (``first_delivery``)."""
+
+    def __init__(
+        self, *, replies: ReplyTasks, service: AnswerService | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
         self.replies = replies
+        self.signing_secret: str = kwargs.get("signing_secret") or ""
+        self._service = service
+
+    async def first_delivery(self, signature: str) -> bool:
+        """False when a request with this signature was handled before (a replay: the same
+        body and timestamp sent again), by this process or, through storage, any replica."""
+        if self._service is None:
+            return True
+        return await claim(self._service, REPLAY_KEY_PREFIX + signature)
 
 
 def create_slack_app(service: AnswerService, settings: SlackSettings) -> RolebotSlackApp:
@@ -54,6 +70,7 @@ def create_slack_app(service: AnswerService, settings: SlackSettings) -> Rolebot
     replies = ReplyTasks("slack", on_failure=lambda: service.reply_failed("slack"))
     app = RolebotSlackApp(
         replies=replies,
+        service=service,
         # Bolt sets the level of the logger named after the app; a name of its own keeps
         # it from freezing the level of our "rolebot.*" loggers (the answer log among them).
         name="rolebot-slack",
