@@ -41,7 +41,8 @@ eval: $(STAMP)
 
 # Our own document corpus, added to a temporary copy of knowledge/ (tests/eval/documents).
 eval-documents: $(STAMP)
-	$(BIN)/rolebot eval tests/eval/documents/questions.jsonl --with-sources tests/eval/documents/sources
+	$(BIN)/rolebot eval tests/eval/documents/questions.jsonl --with-sources tests/eval/documents/sources \
+		--with-roles tests/eval/documents/roles.yml
 
 build: $(STAMP)
 	$(BIN)/rolebot build

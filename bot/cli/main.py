@@ -93,14 +93,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    if args.with_sources is None:
-        return _evaluate(args, args.knowledge)
-    from bot.tools.corpus import knowledge_with_sources
+    from bot.tools.corpus import intents_with_roles, knowledge_with_sources
 
-    base = args.knowledge or default_knowledge_dir()
-    intents = args.intents or default_intents_dir()
-    with knowledge_with_sources(base, args.with_sources, intents) as folder:
-        return _evaluate(args, folder)
+    with intents_with_roles(args.intents or default_intents_dir(), args.with_roles) as intents:
+        if args.with_sources is None:
+            return _evaluate(args, args.knowledge, intents)
+        base = args.knowledge or default_knowledge_dir()
+        with knowledge_with_sources(base, args.with_sources, intents) as folder:
+            return _evaluate(args, folder, intents)
 
 
 # (option, report key, "min" or "max", what it is)
@@ -113,12 +113,11 @@ _THRESHOLDS = (
 )
 
 
-def _evaluate(args: argparse.Namespace, knowledge: Path | None) -> int:
+def _evaluate(args: argparse.Namespace, knowledge: Path | None, intents: Path) -> int:
     from bot.app.bootstrap import load_engine
     from bot.data.intents_loader import load_intents
     from bot.tools.evaluate import evaluate, format_report, load_items
 
-    intents = args.intents or default_intents_dir()
     roles = {n.role for n in load_intents(intents).role_names}
     engine = load_engine(knowledge, intents)
     if args.without_curated:
@@ -190,6 +189,13 @@ def build_parser(selected: str | None = None) -> argparse.ArgumentParser:
         default=None,
         metavar="DIR",
         help="evaluate on a temporary copy of the knowledge with DIR's documents added",
+    )
+    ev.add_argument(
+        "--with-roles",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="add the role names of FILE (intents format) to a temporary copy of the intents",
     )
     ev.add_argument(
         "--without-curated",

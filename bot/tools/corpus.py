@@ -16,6 +16,25 @@ from bot.data.errors import Problem, ValidationError
 CATALOGUE = "sources.yaml"
 
 
+ADDED_ROLES = "roles.added.yml"
+
+
+@contextmanager
+def intents_with_roles(intents: Path, roles: Path | None) -> Iterator[Path]:
+    """The intents folder, or a temporary copy with a file of extra role names added (the
+    candidate roles a maintainer accepted for a document set)."""
+    if roles is None:
+        yield intents
+        return
+    if not roles.is_file():
+        raise ValidationError([Problem(roles, 0, "roles file not found")])
+    with TemporaryDirectory(prefix="rolebot-intents-") as tmp:
+        folder = Path(tmp) / "intents"
+        shutil.copytree(intents, folder)
+        shutil.copy(roles, folder / ADDED_ROLES)
+        yield folder
+
+
 @contextmanager
 def knowledge_with_sources(knowledge: Path, extra: Path, intents: Path) -> Iterator[Path]:
     """``knowledge`` copied with every document ``extra/sources.yaml`` lists added, then

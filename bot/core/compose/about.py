@@ -29,6 +29,11 @@ CLAIMS_AFTER_CURATED = 2
 # The facets that answer an intent when the first has no claims ("what is X?" answered by
 # what X does).
 FACET_FALLBACK = {"definition": ("definition", "responsibilities")}
+# Within a document the question names, a nearby facet also answers ("do I need PRINCE2 for
+# the job at Quillsoft?" is answered by the job's qualifications).
+CONTEXT_FALLBACK = {"certification": ("certification", "skills")}
+# Facets where a claim about either of two roles named answers ("from coordinator to PM").
+EITHER_SIDE = frozenset({"career"})
 
 
 def build(c: Composer, r: Reading) -> Answer:
@@ -97,33 +102,55 @@ def about_role(c: Composer, r: Reading, role: str) -> Answer:
 def _claims(
     c: Composer, r: Reading, role: str, topic: str, other: str | None, *, curated: bool
 ) -> tuple[list[Claim], bool]:
-    """The claims to show, and whether they come from a document the question names."""
+    """The claims to show, and whether they come from a document the question names.
+
+    Searched in turn: the named document (any facet of the fallback chain), then claims in
+    the question's language, then in the other language. With a second role named, claims
+    naming both come first; a career move is described from either side. After curated
+    statements only the asked facet adds, only claims whose subject is the role, only in the
+    question's language and only from documents the curated statements do not cite.
+    """
     question = c.question_stems(r)
     context = c.context(r)
+    facets = (topic,) if curated else FACET_FALLBACK.get(topic, (topic,))
+    context_facets = CONTEXT_FALLBACK.get(topic, facets)
+    pairs: list[tuple[str, str | None]] = [(role, other)] if other else []
+    if other and topic in EITHER_SIDE:
+        pairs.append((other, role))
+    pairs.append((role, None))
+    subject_only = curated and topic not in EITHER_SIDE
+
+    def search(in_context: bool, strict: bool) -> list[Claim]:
+        for facet in context_facets if in_context else facets:
+            for first, second in pairs:
+                ranked = c.claims.rank(
+                    question,
+                    first,
+                    facet,
+                    language=r.language,
+                    context=context if in_context else frozenset(),
+                    with_role=second,
+                    subject_only=subject_only,
+                )
+                if in_context:
+                    ranked = [x for x in ranked if x.claim.doc in context]
+                else:
+                    ranked = [x for x in ranked if x.claim.doc not in exclude]
+                if strict:
+                    ranked = [x for x in ranked if x.claim.language == r.language]
+                if ranked:
+                    return c.claims.pick(ranked, CLAIMS_AFTER_CURATED if curated else MAX_CLAIMS)
+        return []
+
     exclude = c.curated_docs(role) if curated else frozenset()
-    for facet in FACET_FALLBACK.get(topic, (topic,)):
-        for with_role in (other, None) if other else (None,):
-            ranked = c.claims.rank(
-                question,
-                role,
-                facet,
-                language=r.language,
-                context=context,
-                with_role=with_role,
-                subject_only=curated,
-            )
-            if context and ranked and ranked[0].claim.doc in context:
-                return c.claims.pick(ranked), True
-            ranked = [
-                x
-                for x in ranked
-                if x.claim.doc not in exclude and (not curated or x.claim.language == r.language)
-            ]
-            if ranked:
-                return c.claims.pick(ranked, CLAIMS_AFTER_CURATED if curated else MAX_CLAIMS), False
-        if curated:
-            break  # the curated statements answer; only the asked facet may add to them
-    return [], False
+    if context:
+        found = search(True, False)
+        if found:
+            return found, True
+    found = search(False, True)
+    if not found and not curated:
+        found = search(False, False)
+    return found, False
 
 
 def disputes(statements: list[Statement], language: str) -> tuple[list[str], list[str]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from bot.core.compose.stems import StemWeights, stems
+from bot.core.compose.stems import StemWeights, claim_stem, stems
 from bot.core.knowledge import Claim, Knowledge
 from bot.core.text import words
 
@@ -25,6 +25,17 @@ MAX_CLAIMS = 3
 MAX_CHARS = 420  # the claims' text in one answer, so replies stay a few lines
 MIN_SHARE = 0.5  # a further claim must score at least this share of the best one
 OWNING = frozenset("RAX✓")  # table cells that make the activity the role's
+
+
+def about(claim: Claim) -> tuple[str, ...]:
+    """The roles a claim describes: its subject, and both sides of a reporting relation. A
+    role it only mentions ("supports a PMO coordinator") is not described by it."""
+    if claim.facet == "career":
+        return tuple(dict.fromkeys(claim.roles))  # a move is about where it leads too
+    roles = claim.roles[:1]
+    if claim.facet == "reporting" and claim.relation is not None:
+        roles += tuple(r for r in (claim.relation[0], claim.relation[2]) if r in claim.roles)
+    return tuple(dict.fromkeys(roles))
 
 
 @dataclass(frozen=True)
@@ -54,17 +65,19 @@ class ClaimIndex:
             if claim.raci and not set(claim.raci.upper()) & OWNING:
                 continue  # consulted or informed: the activity is not the role's
             entry = Entry(
-                claim, stems(f"{claim.text} {claim.section} {claim.duty}"), per_doc[claim.doc]
+                claim,
+                stems(f"{claim.text} {claim.section} {claim.duty}", claim_stem),
+                per_doc[claim.doc],
             )
             per_doc[claim.doc] += 1
             entries.append(entry)
-            for role in dict.fromkeys(claim.roles):
+            for role in about(claim):
                 self._by[(role, claim.facet)].append(entry)
                 self._facets[role].add(claim.facet)
         self.weights = StemWeights([e.stems for e in entries])
         self._docs_by_role: dict[str, set[str]] = defaultdict(set)
         for e in entries:
-            for role in e.claim.roles:
+            for role in about(e.claim):
                 self._docs_by_role[role].add(e.claim.doc)
         self._docs_of = {c.id: c.doc for c in knowledge.claims}
         self.by_id = {e.claim.id: e.claim for e in entries}

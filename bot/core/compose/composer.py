@@ -17,7 +17,7 @@ from bot.core.compose.duties import DutyMatcher
 from bot.core.compose.extract import Quotable
 from bot.core.compose.owners import DutyClaims
 from bot.core.compose.reading import Reading
-from bot.core.compose.stems import content_stems
+from bot.core.compose.stems import claim_stem, content_stems
 from bot.core.compose.suggestions import Suggester
 from bot.core.knowledge import Knowledge, RoleKnowledge, Statement
 from bot.core.text import words
@@ -113,7 +113,7 @@ class Composer:
 
     def question_stems(self, r: Reading) -> set[str]:
         """The stems of the question's own content words, as typed and as corrected."""
-        return content_stems(self.question_words(r))
+        return content_stems(self.question_words(r), claim_stem)
 
     def context(self, r: Reading) -> frozenset[str]:
         """The documents whose context (organisation, programme, method) the question names."""

@@ -2,7 +2,7 @@
 
 "at Fenwick", "on Atlas", "in PM²": a word that names one document's organisation or
 subject, and no other document's, points the answer at that document's claims. Such words
-are read from each document's title and publisher and from the names its text uses (words
+are read from each document's publisher and from the names its text uses (words
 always written with a capital, never as an ordinary word), and kept only when a few
 documents at most use them (one organisation's pages).
 """
@@ -27,6 +27,8 @@ PAGE_WORDS = frozenset(
     responsibilities responsibility matrix raci framework governance delivery who what does
     does decides faq questions answers notes paths certifications""".split()
 )
+_BRACKETS = re.compile(r"\([^()]*\)")
+_ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 _CAPITALISED = re.compile(r"(?<![\w'’])([A-Z][\w²³’']*)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;•*\-–—]\s+|\n\s*)$")
 
@@ -35,33 +37,46 @@ class Contexts:
     def __init__(self, knowledge: Knowledge, role_words: Iterable[str] = ()) -> None:
         excluded = COMMON_WORDS | QUESTION_WORDS | PAGE_WORDS | frozenset(role_words)
         lower_seen: set[str] = set()
+        used_by: dict[str, set[str]] = {}  # word -> documents whose text uses it
         names: dict[str, dict[str, int]] = {}
         for p in knowledge.passages.values():
-            lower_seen.update(w for w in re.findall(r"(?<![\w'’])[a-z][a-z]+", p.text))
-            for m in _CAPITALISED.finditer(p.text):
-                if _SENTENCE_START.search(p.text[: m.start()]):
+            text = _ADDRESS.sub(" ", p.text)
+            lower_seen.update(re.findall(r"(?<![\w'’])[a-z][a-z]+", text))
+            for w in set(words(text)):
+                used_by.setdefault(w, set()).add(p.doc)
+            for m in _CAPITALISED.finditer(text):
+                if _SENTENCE_START.search(text[: m.start()]):
                     continue
                 for w in words(m.group(1)):
                     names.setdefault(w, {}).setdefault(p.doc, 0)
                     names[w][p.doc] += 1
+        folded_lower = {fold(w) for w in lower_seen}
         owners: dict[str, set[str]] = {}
         for word, uses in names.items():
+            if word in folded_lower:
+                continue  # also an ordinary word
             for doc, count in uses.items():
                 if count >= MIN_NAME_USES:
                     owners.setdefault(word, set()).add(doc)
         for doc in knowledge.documents.values():
-            for w in words(f"{doc.title} {doc.publisher}"):
-                owners.setdefault(w, set()).add(doc.id)
-        folded_lower = {fold(w) for w in lower_seen}
+            # The publisher's name, not its description ("Meridian City Transit Authority
+            # (intranet wiki)"): capitalised words outside brackets.
+            name = _BRACKETS.sub(" ", doc.publisher)
+            for m in _CAPITALISED.finditer(name):
+                for w in words(m.group(1)):
+                    if len(used_by.get(w, set()) - {doc.id}) < MAX_CONTEXT_DOCS:
+                        owners.setdefault(w, set()).add(doc.id)
+        merged: dict[str, set[str]] = {}
+        for w, docs in owners.items():
+            merged.setdefault(w.removesuffix("'s"), set()).update(docs)
         self._docs: dict[str, frozenset[str]] = {
             w: frozenset(docs)
-            for w, docs in owners.items()
-            if len(docs) <= MAX_CONTEXT_DOCS
-            and len(w) >= 3
-            and w not in excluded
-            and w not in folded_lower
+            for w, docs in merged.items()
+            if len(docs) <= MAX_CONTEXT_DOCS and len(w) >= 3 and w not in excluded
         }
 
     def named(self, question_words: Iterable[str]) -> frozenset[str]:
         """The documents whose context the question names."""
-        return frozenset(d for w in question_words for d in self._docs.get(w, ()))
+        return frozenset(
+            d for w in question_words for d in self._docs.get(w.removesuffix("'s"), ())
+        )

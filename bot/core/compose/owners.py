@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from bot.core.compose.stems import Query, StemWeights, stems
+from bot.core.compose.stems import Query, StemWeights, claim_stem, stems
 from bot.core.knowledge import Claim, Knowledge
 
 MIN_CLAIM_COVER = 0.5
@@ -58,7 +58,9 @@ class DutyClaims:
             if knowledge.quote(claim.passage) is None:
                 continue
             groups[(claim.passage, claim.duty)].append(claim)
-        self._groups = [(stems(f"{duty} {g[0].text}"), tuple(g)) for (_, duty), g in groups.items()]
+        self._groups = [
+            (stems(f"{duty} {g[0].text}", claim_stem), tuple(g)) for (_, duty), g in groups.items()
+        ]
         self.weights = StemWeights([s for s, _ in self._groups])
         self._by_stem: dict[str, list[int]] = defaultdict(list)
         for i, (found, _) in enumerate(self._groups):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.core.language import COMMON_WORDS
@@ -26,6 +27,18 @@ _SUFFIXES = (
 )
 
 
+# Verbs duties are stated with that mean the same thing, each read as the first of its
+# group ("signs off the budget" is "approves the budget"; "valider" is "approuver").
+_SAME_VERBS = (
+    "approv approval sign valid validat authoris authoriz endors approuv",
+    "maintain keep upkeep tenir tien",
+    "writ draft prepar redig",
+    "gather collect elicit captur recueill",
+    "prioritis prioritiz rank priorit",
+)
+_CANONICAL = {w: group.split()[0] for group in _SAME_VERBS for w in group.split()}
+
+
 def stem(word: str) -> str:
     """A light English/French suffix strip: "standards" and "standardised" share "standard"."""
     word = word.removesuffix("'s")
@@ -35,8 +48,18 @@ def stem(word: str) -> str:
     return word
 
 
-def stems(text: str) -> frozenset[str]:
-    return frozenset(stem(w) for w in words(text) if len(w) > 2)
+def claim_stem(word: str) -> str:
+    """The stem claims are matched with: also "write" and "writes" share "writ", and verbs
+    of one meaning share one stem. (The curated routing keeps the plain stem it was
+    written against.)"""
+    found = stem(word)
+    if found == word.removesuffix("'s") and found.endswith("e") and len(found) >= 5:
+        found = found[:-1]
+    return _CANONICAL.get(found, found)
+
+
+def stems(text: str, of: Callable[[str], str] = stem) -> frozenset[str]:
+    return frozenset(of(w) for w in words(text) if len(w) > 2)
 
 
 def covers(found: frozenset[str], wanted: str) -> bool:
@@ -52,16 +75,18 @@ def covers(found: frozenset[str], wanted: str) -> bool:
     )
 
 
-def content_stems(tokens: tuple[str, ...] | list[str]) -> set[str]:
+def content_stems(tokens: tuple[str, ...] | list[str], of: Callable[[str], str] = stem) -> set[str]:
     """The stems of a question's content words: no question words, fillers, role
     placeholders or words every project duty shares."""
-    return set(ordered_content_stems(tokens))
+    return set(ordered_content_stems(tokens, of))
 
 
-def ordered_content_stems(tokens: tuple[str, ...] | list[str]) -> list[str]:
+def ordered_content_stems(
+    tokens: tuple[str, ...] | list[str], of: Callable[[str], str] = stem
+) -> list[str]:
     """The content stems in the order the question uses them."""
     found = (
-        stem(t)
+        of(t)
         for t in tokens
         if len(t) > 2 and t not in QUESTION_WORDS and t not in COMMON_WORDS and t != ROLE_TOKEN
     )

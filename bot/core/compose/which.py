@@ -9,7 +9,7 @@ from bot.core.answer import Answer
 from bot.core.compose.owners import Owner
 from bot.core.compose.quoting import quote_claims, who
 from bot.core.compose.reading import Reading
-from bot.core.compose.stems import ordered_content_stems
+from bot.core.compose.stems import claim_stem, ordered_content_stems
 from bot.core.knowledge import Statement
 from bot.core.phrases import of_phrase, say
 
@@ -43,7 +43,7 @@ def owner(c: Composer, r: Reading, tokens: tuple[str, ...] | None = None) -> Fou
     offered = r.roles if len(r.roles) > 1 and OFFER_WORDS & set(r.tokens) else ()
     curated = c.duties.match(tokens, offered)  # "who owns the schedule, PMO or PM?"
     context = c.context(r) if r.question else frozenset()
-    claimed = c.owners.match(ordered_content_stems(tokens), offered, context)
+    claimed = c.owners.match(ordered_content_stems(tokens, claim_stem), offered, context)
     if claimed is not None and curated is not None and curated[1] in claimed.roles:
         return Found(max(claimed.score, curated[0]), claimed.roles, curated[2], claimed)
     if claimed is not None and (
@@ -62,7 +62,7 @@ def build(c: Composer, r: Reading) -> Answer:
     found = owner(c, r)
     if found is None:
         # What the documents do cover near that duty: the roles of the closest duties.
-        near = c.owners.near(ordered_content_stems(r.focus or r.tokens))
+        near = c.owners.near(ordered_content_stems(r.focus or r.tokens, claim_stem))
         return c.answer(
             r,
             answered=False,
