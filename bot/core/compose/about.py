@@ -107,12 +107,12 @@ def _claims(
     Searched in turn: the named document (any facet of the fallback chain), then claims in
     the question's language, then in the other language. With a second role named, claims
     naming both come first; a career move is described from either side. After curated
-    statements only the asked facet adds, only claims whose subject is the role, only in the
-    question's language and only from documents the curated statements do not cite.
+    statements, only claims whose subject is the role, only in the question's language and
+    only from documents the curated statements do not cite add to them.
     """
     question = c.question_stems(r)
     context = c.context(r)
-    facets = (topic,) if curated else FACET_FALLBACK.get(topic, (topic,))
+    facets = FACET_FALLBACK.get(topic, (topic,))
     context_facets = CONTEXT_FALLBACK.get(topic, facets)
     pairs: list[tuple[str, str | None]] = [(role, other)] if other else []
     if other and topic in EITHER_SIDE:

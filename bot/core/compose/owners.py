@@ -21,6 +21,7 @@ MIN_CLAIM_COVER = 0.5
 LEAD_WORDS = 2
 CONTEXT_BONUS = 0.3
 TRUST_WEIGHT = 0.01
+LANGUAGE_BONUS = 0.05  # a duty stated in the question's language
 # Question stems that ask who is accountable rather than who does the work.
 ACCOUNTABLE_CUES = frozenset(
     "approv approve sign signs accountable accountabl authoris authoriz endors ratif valid "
@@ -76,6 +77,7 @@ class DutyClaims:
         question: list[str],
         among: tuple[str, ...] = (),
         context: frozenset[str] = frozenset(),
+        language: str = "en",
     ) -> Owner | None:
         """The owner of the best-covered duty line; ``question`` holds the question's
         content stems in order."""

@@ -105,7 +105,9 @@ QUESTION_WORDS = frozenset(
     "supposed actually really company ours their your job whos sort all every each "
     "between about over under into from with without other others some many much more most "
     "usually typically normally generally exactly always never here there then than also "
-    "need needs want wants like just only very".split()
+    "need needs want wants like just only very "
+    # particles of two-word verbs ("sign off", "set up"): the verb says what is asked
+    "off out".split()
 )
 
 

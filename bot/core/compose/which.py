@@ -43,7 +43,9 @@ def owner(c: Composer, r: Reading, tokens: tuple[str, ...] | None = None) -> Fou
     offered = r.roles if len(r.roles) > 1 and OFFER_WORDS & set(r.tokens) else ()
     curated = c.duties.match(tokens, offered)  # "who owns the schedule, PMO or PM?"
     context = c.context(r) if r.question else frozenset()
-    claimed = c.owners.match(ordered_content_stems(tokens, claim_stem), offered, context)
+    claimed = c.owners.match(
+        ordered_content_stems(tokens, claim_stem), offered, context, r.language
+    )
     if claimed is not None and curated is not None and curated[1] in claimed.roles:
         return Found(max(claimed.score, curated[0]), claimed.roles, curated[2], claimed)
     if claimed is not None and (
