@@ -14,7 +14,8 @@ from bot.core.roles import UNKNOWN, RoleMention
 from bot.core.text import words
 
 _SENTENCE = re.compile(r"(?<=[.?!;])\s+|\n+")
-_SELF = frozenset({"i'm", "im", "am", "suis", "i", "as", "comme", "being"})
+SELF_WINDOW = 3  # words before a role that may describe the asker ("I'm a ...")
+TOWARDS_WINDOW = 3  # words before a role that may say a career moves to it
 
 
 def sentence_index(cleaned: str, limit: int) -> list[int]:
@@ -32,23 +33,77 @@ def asking_sentence(cleaned: str) -> int:
     return asking[-1] if asking else max(len(sentences) - 1, 0)
 
 
-def subject_role(mentions: list[RoleMention], sentences: list[int], asking: int) -> str | None:
-    """The one role a single-role question is about."""
+ASKING_BONUS = 0.6  # a mention in the sentence that asks counts this much more
+MINE_DISCOUNT = 0.7  # "my PM told me...": the asker's own colleague is context
+
+
+def subject_role(
+    mentions: list[RoleMention],
+    sentences: list[int],
+    asking: int,
+    tokens: list[str] | None = None,
+    mine: frozenset[str] = frozenset(),
+) -> str | None:
+    """The one role a single-role question is about: the one named most, counting names
+    in the sentence that asks more and the asker's own colleagues ("my PM") less."""
     counts: dict[str, float] = {}
     first: dict[str, int] = {}
     for m in mentions:
         if m.role == UNKNOWN:
             continue
-        in_question = m.start < len(sentences) and sentences[m.start] == asking
-        counts[m.role] = counts.get(m.role, 0.0) + 1.0 + (0.6 if in_question else 0.0)
+        weight = 1.0
+        if m.start < len(sentences) and sentences[m.start] == asking:
+            weight += ASKING_BONUS
+        if tokens is not None and m.start > 0 and tokens[m.start - 1] in mine:
+            weight -= MINE_DISCOUNT
+        counts[m.role] = counts.get(m.role, 0.0) + weight
         first.setdefault(m.role, m.start)
     if not counts:
         return None
     return max(counts, key=lambda r: (counts[r], -first[r]))
 
 
+JOIN_GAP = 2  # words between two role names joined by "and" / "or" ("BAs and PMOs")
+
+
+def joined_with(
+    role: str, mentions: list[RoleMention], tokens: list[str], joins: frozenset[str]
+) -> tuple[str, ...]:
+    """``role`` and the roles named beside it as one subject: "BA's and PMO's", "PM/PMO",
+    "les PMO et les chefs de projet"."""
+    known = [m for m in mentions if m.role != UNKNOWN]
+    group: list[RoleMention] = []
+    for m in known:
+        if group and _joined(group[-1], m, tokens, joins):
+            group.append(m)
+            continue
+        if any(g.role == role for g in group):
+            break
+        group = [m]
+    if not any(g.role == role for g in group):
+        return (role,)
+    return tuple(dict.fromkeys(g.role for g in group))
+
+
+def _joined(a: RoleMention, b: RoleMention, tokens: list[str], joins: frozenset[str]) -> bool:
+    gap = tokens[a.end : b.start]
+    if not gap:
+        return True  # "PM/PMO"
+    return len(gap) <= JOIN_GAP and gap[0] in joins
+
+
+def sentence_text(cleaned: str, n: int) -> str:
+    """The text of sentence ``n`` of ``cleaned``."""
+    parts = _SENTENCE.split(cleaned)
+    return parts[n] if 0 <= n < len(parts) else ""
+
+
 def asked_unknown(
-    mentions: list[RoleMention], tokens: list[str], sentences: list[int], asking: int
+    mentions: list[RoleMention],
+    tokens: list[str],
+    sentences: list[int],
+    asking: int,
+    self_words: frozenset[str] = frozenset(),
 ) -> tuple[str, ...]:
     """Unknown roles that are part of the question: not the asker describing themself ("I'm
     a scrum master"), and in a long story only those named in the sentence that asks."""
@@ -57,8 +112,8 @@ def asked_unknown(
     for m in mentions:
         if m.role != UNKNOWN or (story and sentences[m.start] != asking):
             continue
-        before = set(tokens[max(0, m.start - 3) : m.start])
-        if not before & _SELF:
+        before = set(tokens[max(0, m.start - SELF_WINDOW) : m.start])
+        if not before & self_words:
             asked.append(m.name)
     return tuple(dict.fromkeys(asked))
 
@@ -71,17 +126,23 @@ def span_of(sentences: list[int], asking: int) -> tuple[int, int] | None:
     return positions[0], positions[-1] + 1
 
 
-_TOWARDS = frozenset({"become", "becoming", "into", "to", "towards", "devenir", "vers", "en", "a"})
-
-
-def career_target(mentions: list[RoleMention], tokens: list[str]) -> str | None:
+def career_target(
+    mentions: list[RoleMention],
+    tokens: list[str],
+    towards: frozenset[str] = frozenset(),
+    become: frozenset[str] = frozenset(),
+) -> str | None:
     """The role a career question moves towards: named after "become", "into", "to"..., else
     the last role named ("PM to PMO" is about the PMO)."""
     known = [m for m in mentions if m.role != UNKNOWN]
+
+    def before(m: RoleMention) -> set[str]:
+        return set(tokens[max(0, m.start - TOWARDS_WINDOW) : m.start])
+
     for m in known:
-        if _TOWARDS & set(tokens[max(0, m.start - 3) : m.start]) and m is not known[0]:
+        if towards & before(m) and m is not known[0]:
             return m.role
     for m in known:
-        if {"become", "becoming", "devenir"} & set(tokens[max(0, m.start - 3) : m.start]):
+        if become & before(m):
             return m.role
     return known[-1].role if known else None

@@ -45,14 +45,7 @@ TOPICS = (
     "other",
 )
 
-# The knowledge topic an intent asks about.
-INTENT_TOPIC = {
-    "define": "definition",
-    "responsibilities": "responsibilities",
-    "skills": "skills",
-    "reporting": "reporting",
-    "career": "career",
-    "types": "types",
-    "value": "value",
-    "certification": "certification",
-}
+# The knowledge topic an intent asks about (its row in bot.core.intent_table).
+from bot.core.intent_table import INTENT_TOPIC  # noqa: E402
+
+__all__ = ["INTENT_IDS", "INTENT_TOPIC", "ROLE_IDS", "TOPICS"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.core.roles import RoleName
+from bot.core.roles import RoleLexicon, RoleName
 
 
 @dataclass(frozen=True)
@@ -21,9 +21,21 @@ class IntentData:
     hints: tuple[tuple[str, tuple[str, ...]], ...]  # (intent, phrases): weak signals
     topics: tuple[tuple[str, tuple[str, ...]], ...]  # (topic, phrases)
     domain: tuple[str, ...]
+    # (name, words): the structural word lists of ``bot.core.intent_table.WORD_LISTS``
+    words: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def cue_map(self) -> dict[str, tuple[str, ...]]:
         return dict(self.cues)
+
+    def word_map(self) -> dict[str, frozenset[str]]:
+        return {name: frozenset(ws) for name, ws in self.words}
+
+    def lexicon(self) -> RoleLexicon:
+        """The role names, with the words that must not be read as role names."""
+        w = self.word_map()
+        return RoleLexicon(
+            list(self.role_names), w.get("not_role", frozenset()), w.get("not_plural", frozenset())
+        )
 
     def topic_map(self) -> dict[str, tuple[str, ...]]:
         return dict(self.topics)

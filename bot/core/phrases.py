@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.core.intent_table import INTENTS
+
 _PHRASES: dict[str, tuple[str, str]] = {
     "help_title": (
         "I answer questions about project-management roles (PMO, project manager, analysts...), "
@@ -90,28 +92,13 @@ def topic_name(topic: str, language: str) -> str:
     return fr if language == "fr" else en
 
 
-QUESTION_TEMPLATES: dict[str, tuple[str, str]] = {
-    "compare": (
-        "What is the difference between {a} and {b}?",
-        "Quelle différence entre {a} et {b} ?",
-    ),
-    "define": ("What is {a}?", "Qu'est-ce que {a} ?"),
-    "responsibilities": ("What does {a} do?", "Que fait {a} ?"),
-    "skills": ("What skills does {a} need?", "Quelles compétences pour {a} ?"),
-    "reporting": ("Who does {a} report to?", "À qui rend compte {a} ?"),
-    "career": ("How do I become {a}?", "Comment devenir {a} ?"),
-    "types": ("What types of PMO are there?", "Quels sont les types de PMO ?"),
-    "value": ("Why have {a}?", "Pourquoi avoir {a} ?"),
-    "certification": ("What certification for {a}?", "Quelle certification pour {a} ?"),
-    "roles_overview": ("Who's who in project work?", "Qui fait quoi dans les projets ?"),
-}
-
-
 def question_for(intent: str, language: str, a: str = "", b: str = "") -> str | None:
-    template = QUESTION_TEMPLATES.get(intent)
-    if template is None:
+    """The question the bot offers for an intent (its row in ``bot.core.intent_table``)."""
+    spec = INTENTS.get(intent)
+    if spec is None or spec.question is None:
         return None
-    return (template[1] if language == "fr" else template[0]).format(a=a, b=b)
+    en, fr = spec.question
+    return (fr if language == "fr" else en).format(a=a, b=b)
 
 
 def of_phrase(noun: str, language: str) -> str:

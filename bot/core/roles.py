@@ -15,25 +15,6 @@ from rapidfuzz import fuzz, process
 UNKNOWN = "unknown_role"
 ROLE_TOKEN = "xrole"
 
-# Real words that look like typos of role words; they must never be "corrected".
-GUARD_WORDS = frozenset(
-    """manage managed manages managing management managements managerial
-    analysis analyse analyze analyses analytics analytical
-    control controls controlling controlled coordinate coordinates coordinating coordination
-    product products production productive program programs programming programme programmes
-    project projects projection office offices official officers sponsorship sponsored
-    portfolio portfolios business businesses process processes professional profession
-    director direction directions directive lead leads leading leader leadership
-    head heads heading officer planner planning projet projets programmer programmers
-    gestion gestionnaires chef chefs
-    affaires metier metiers consulting consult consultancy consulted contract contractor
-    contracting controlled controls""".split()
-)
-
-
-# Words that look like plurals of short role names but are not ("bas" is French for "low").
-_NOT_PLURALS = frozenset({"bas", "pas"})
-
 
 @dataclass(frozen=True)
 class RoleName:
@@ -52,14 +33,23 @@ class RoleMention:
 class RoleLexicon:
     """All role names, indexed for fast exact lookup and typo correction."""
 
-    def __init__(self, names: list[RoleName]) -> None:
+    def __init__(
+        self,
+        names: list[RoleName],
+        not_role: frozenset[str] = frozenset(),
+        not_plural: frozenset[str] = frozenset(),
+    ) -> None:
+        """``not_role``: real words that look like typos of role words and must never be
+        corrected ("manage", "program"); ``not_plural``: words that look like plurals of
+        short role names but are not (French "bas")."""
+        self._not_plural = not_plural
         self._by_tokens: dict[tuple[str, ...], str] = {}
         for name in names:
             self._by_tokens.setdefault(name.tokens, name.role)
         self.max_len = max((len(t) for t in self._by_tokens), default=1)
         name_words = {w for tokens in self._by_tokens for w in tokens}
         self._name_words = frozenset(name_words)
-        self._vocab = sorted(name_words | GUARD_WORDS)
+        self._vocab = sorted(name_words | not_role)
         self._vocab_set = frozenset(self._vocab)
         # Typo candidates are indexed by first letter (a typo rarely hits the first letter),
         # so the cost of a correction grows with one letter's share of the vocabulary.
@@ -77,9 +67,10 @@ class RoleLexicon:
     def roles(self) -> frozenset[str]:
         return frozenset(r for r in self._by_tokens.values() if r != UNKNOWN)
 
-    def correct(self, token: str) -> str:
+    def correct(self, token: str, not_plural: frozenset[str] | None = None) -> str:
         """A role word for a misspelt one ("anaylst" -> "analyst"); other words unchanged."""
-        base = _singular(token, self._name_words)
+        keep = self._not_plural if not_plural is None else not_plural
+        base = _singular(token, self._name_words, keep)
         if base in self._vocab_set or len(base) < 5 or not base.isalpha():
             return base
         cached = self._corrections.get(base)
@@ -113,17 +104,21 @@ class RoleLexicon:
             return name
         return None
 
-    def find(self, tokens: list[str], fuzzy: bool = True) -> list[RoleMention]:
+    def find(
+        self, tokens: list[str], fuzzy: bool = True, language: str | None = None
+    ) -> list[RoleMention]:
         """Role mentions (unknown roles included), left to right, longest match first.
 
         ``fuzzy=False`` matches names exactly (plurals and possessives aside): for text the
-        team wrote, such as intent examples, where typos need no forgiving.
+        team wrote, such as intent examples, where typos need no forgiving. The words that
+        only look like plurals ("bas") are French: in an English message "BAs" is plural.
         """
+        keep = frozenset() if language == "en" else self._not_plural
         if fuzzy:
-            fixed = [self.correct(t) for t in tokens]
+            fixed = [self.correct(t, keep) for t in tokens]
         else:
-            fixed = [_singular(t, self._name_words) for t in tokens]
-        singular = [_singular(t, self._name_words) for t in tokens]
+            fixed = [_singular(t, self._name_words, keep) for t in tokens]
+        singular = [_singular(t, self._name_words, keep) for t in tokens]
         mentions: list[RoleMention] = []
         i = 0
         while i < len(fixed):
@@ -145,12 +140,12 @@ class RoleLexicon:
         return mentions
 
 
-def _singular(token: str, name_words: frozenset[str]) -> str:
+def _singular(token: str, name_words: frozenset[str], not_plural: frozenset[str]) -> str:
     """Possessives and plurals of role words reduced ("pmo's", "PMs", "analysts")."""
     if token.endswith("'s"):
         token = token[:-2]
     token = token.rstrip("'")
-    if token in name_words or token in _NOT_PLURALS:
+    if token in name_words or token in not_plural:
         return token
     for suffix in ("es", "s"):
         if token.endswith(suffix) and token[: -len(suffix)] in name_words:

@@ -4,7 +4,8 @@ Keys: ``version``, ``nlu`` (a list of entries), each entry one of ``intent: <id>
 ``synonym: <role id>`` or ``lookup: <table>`` with ``examples`` (a ``|`` block of ``- item``
 lines, or a YAML list). Lookup tables: ``unknown_role``, ``domain``, ``cue_<intent>``
 (words that strongly signal an intent), ``hint_<intent>`` (weak signals such as "what is"),
-``topic_<topic>``. Every problem names its file and line.
+``topic_<topic>``, ``words_<name>`` (the structural word lists of
+``bot.core.intent_table.WORD_LISTS``). Every problem names its file and line.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from bot.core.ids import INTENT_IDS, ROLE_IDS, TOPICS
+from bot.core.intent_table import WORD_LISTS
 from bot.core.model import Example, IntentData
 from bot.core.roles import UNKNOWN, RoleName
 from bot.core.text import words
@@ -35,6 +37,8 @@ def _lookup_ok(name: str) -> bool:
         return name[5:] in INTENT_IDS
     if name.startswith("topic_"):
         return name[6:] in TOPICS
+    if name.startswith("words_"):
+        return name[6:] in WORD_LISTS
     return False
 
 
@@ -66,6 +70,11 @@ def load_intents(folder: Path) -> IntentData:
             (k[6:], tuple(v)) for k, v in sorted(lookups.items()) if k.startswith("topic_")
         ),
         domain=tuple(lookups.get("domain", ())),
+        words=tuple(
+            (k[6:], tuple(w for v in vs for w in words(v)))
+            for k, vs in sorted(lookups.items())
+            if k.startswith("words_")
+        ),
     )
 
 

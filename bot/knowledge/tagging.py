@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.core.language import detect_language
 from bot.core.model import IntentData
-from bot.core.roles import RoleLexicon, ordered_roles
+from bot.core.roles import ordered_roles
 from bot.core.text import words
 
 
@@ -15,7 +15,7 @@ def _contains(tokens: list[str], phrase: tuple[str, ...]) -> bool:
 
 class Tagger:
     def __init__(self, intents: IntentData) -> None:
-        self._lexicon = RoleLexicon(list(intents.role_names))
+        self._lexicon = intents.lexicon()
         self._topics = [
             (topic, [tuple(words(p)) for p in phrases]) for topic, phrases in intents.topics
         ]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.roles import RoleLexicon, ordered_roles
+from bot.core.roles import ordered_roles
 from bot.core.text import words
 from bot.data.intents_loader import load_intents
 from bot.data.paths import default_intents_dir, default_knowledge_dir
@@ -45,7 +45,7 @@ def test_every_quote_is_verbatim_in_its_document(answers, documents):
 
 
 def test_no_answer_cites_a_passage_about_other_roles(answers):
-    lexicon = RoleLexicon(list(load_intents(default_intents_dir()).role_names))
+    lexicon = load_intents(default_intents_dir()).lexicon()
 
     for answer in answers:
         if not answer.roles:

@@ -8,7 +8,7 @@ from bot.data.paths import default_intents_dir
 
 @pytest.fixture(scope="module")
 def lexicon() -> RoleLexicon:
-    return RoleLexicon(list(load_intents(default_intents_dir()).role_names))
+    return load_intents(default_intents_dir()).lexicon()
 
 
 def roles(lexicon: RoleLexicon, text: str) -> tuple[str, ...]:

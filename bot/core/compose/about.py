@@ -16,7 +16,7 @@ from bot.core.compose.claims import MAX_CLAIMS
 from bot.core.compose.disputes import flag, relevant
 from bot.core.compose.quoting import merge_quotes, quote_claims
 from bot.core.compose.reading import Reading
-from bot.core.ids import INTENT_TOPIC
+from bot.core.intent_table import INTENT_TOPIC, spec
 from bot.core.knowledge import Claim, Statement
 from bot.core.phrases import say, topic_name
 
@@ -37,7 +37,7 @@ EITHER_SIDE = frozenset({"career"})
 
 
 def build(c: Composer, r: Reading) -> Answer:
-    roles = r.roles or (("pmo",) if r.intent == "types" else ())
+    roles = r.roles or spec(r.intent).default_roles
     if not roles:
         return chat.abstain(c, r)
     role = r.subject if r.subject in roles else roles[0]

@@ -19,24 +19,22 @@ from bot.core.compose.owners import DutyClaims
 from bot.core.compose.reading import Reading
 from bot.core.compose.stems import claim_stem, content_stems
 from bot.core.compose.suggestions import Suggester
+from bot.core.intent_table import PAIRWISE, UNKNOWN_ROLES_OK, spec
 from bot.core.knowledge import Knowledge, RoleKnowledge, Statement
 from bot.core.text import words
 
 Builder = Callable[["Composer", Reading], Answer]
 
-# The builder of each intent's answer; every other intent asks about one role.
+# The answer builders, by the name an intent's row gives (``bot.core.intent_table``).
 BUILDERS: dict[str, Builder] = {
-    "out_of_scope": chat.abstain,
+    "abstain": chat.abstain,
     "help": chat.help,
     "smalltalk": chat.smalltalk,
-    "roles_overview": overview.build,
+    "overview": overview.build,
     "which_role": which.build,
     "compare": compare.build,
+    "about": about.build,
 }
-# Intents that may be answered though the question names a role the bot does not know.
-UNKNOWN_ROLES_OK = frozenset({"help", "smalltalk", "roles_overview"})
-# Intents about two roles at once: each must be covered.
-PAIRWISE = frozenset({"compare", "reporting", "career", "value"})
 
 
 MAX_QUESTION_CHARS = 2000
@@ -81,10 +79,10 @@ class Composer:
             for role in r.roles[:2]:
                 if not self.covered(role):
                     return chat.not_covered(self, r, role)
-        builder = BUILDERS.get(r.intent)
-        if builder is not None and (r.intent != "compare" or len(r.roles) >= 2):
-            return builder(self, r)
-        return about.build(self, r)
+        builder = BUILDERS[spec(r.intent).builder]
+        if builder is compare.build and len(r.roles) < 2:
+            builder = about.build  # "compare the PMO": what the one role is
+        return builder(self, r)
 
     # -- shared by the builders ----------------------------------------------------------
     def curated(self, role: str) -> RoleKnowledge | None:

@@ -1,0 +1,123 @@
+"""Score adjustments from the shape of a question, not its wording.
+
+Each rule is a named function of an intent's table row and the question's ``Shape`` (how
+many roles it names, how long it is, which topic cues are strong, whether it asks "who"),
+returning a score adjustment. They are applied in ``RULES`` order and summed; each has a
+table-driven test in ``tests/core/test_shape.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.core.intent_table import IntentSpec
+
+# How much each fact moves a score (scores are in [0, 1]).
+NO_ROLE_PENALTY = 0.2  # an intent about a role, and none is named
+ONE_ROLE_COMPARE_PENALTY = 0.15  # a comparison needs two roles
+PAIR_BONUS = 0.12  # two roles: a comparison, or the topic the cues name
+WHO_NO_ROLE_BONUS = 0.12  # "who sets the standards?": a role is wanted
+WHO_CHOICE_BONUS = 0.3  # "who owns the schedule, the PMO or the PM?"
+ROLE_NAMED_WHO_PENALTY = 0.15  # a role named and no "who": not asking which role
+SUBJECT_TOPIC_BONUS = 0.25  # "is the PMP worth it": the certification is the subject
+CHAT_ROLE_PENALTY = 0.35  # greetings and help name no role
+CHAT_LENGTH_FREE = 6  # words a greeting may have before it looks like a question
+CHAT_LENGTH_PENALTY = 0.1
+CHAT_PER_WORD_PENALTY = 0.03
+OVERVIEW_MANY_ROLES = 3  # three roles or more: who's who
+OVERVIEW_BONUS = 0.12
+OVERVIEW_PAIR_PENALTY = 0.1
+OUTSIDE_BONUS = 0.15  # no role and no project word: out of scope
+STRONG_OUTSIDE_BONUS = 0.3  # "salary", "weather": out of scope even with a role
+STRONG_OUTSIDE_MAX_WORDS = 12  # ... in a short message
+
+
+@dataclass(frozen=True)
+class Shape:
+    n_roles: int
+    length: int  # words
+    in_domain: bool  # names a role or a word of the field
+    topical: frozenset[str] = frozenset()  # topical intents whose cue words are strong
+    has_who: bool = False  # a word asking for a person
+    asks_who: bool = False  # ... opening the question or offering alternatives
+    strong_outside: bool = False  # a strong out-of-scope cue
+
+
+Rule = Callable[[IntentSpec, Shape], float]
+
+
+def needs_a_role(s: IntentSpec, q: Shape) -> float:
+    return -NO_ROLE_PENALTY if s.needs_role and q.n_roles == 0 else 0.0
+
+
+def two_roles_compare(s: IntentSpec, q: Shape) -> float:
+    """Two roles and no topic cue ask how they differ; one role is no comparison."""
+    if s.id != "compare":
+        return 0.0
+    if q.n_roles < 2:
+        return -ONE_ROLE_COMPARE_PENALTY
+    return PAIR_BONUS if not q.topical else 0.0
+
+
+def two_roles_topic(s: IntentSpec, q: Shape) -> float:
+    """ "who is higher, PMO or PM": two roles and a topic cue ask about that topic."""
+    return PAIR_BONUS if s.id in q.topical and q.n_roles >= 2 else 0.0
+
+
+def who_asks_for_a_role(s: IntentSpec, q: Shape) -> float:
+    if s.id != "which_role":
+        return 0.0
+    if q.has_who and q.n_roles == 0:
+        return WHO_NO_ROLE_BONUS
+    if q.asks_who and not q.topical:
+        return WHO_CHOICE_BONUS
+    return -ROLE_NAMED_WHO_PENALTY if q.n_roles > 0 else 0.0
+
+
+def certificate_is_the_subject(s: IntentSpec, q: Shape) -> float:
+    """A named certificate or course is what the question is about, even when it also asks
+    whether it is worth it, or compares it with a role ("PMP vs PMO certification")."""
+    return SUBJECT_TOPIC_BONUS if s.id == "certification" and s.id in q.topical else 0.0
+
+
+def chat_is_short_and_roleless(s: IntentSpec, q: Shape) -> float:
+    if not s.chat:
+        return 0.0
+    adjust = -CHAT_ROLE_PENALTY if q.n_roles > 0 else 0.0
+    if q.length > CHAT_LENGTH_FREE:
+        adjust -= CHAT_LENGTH_PENALTY + CHAT_PER_WORD_PENALTY * (q.length - CHAT_LENGTH_FREE)
+    return adjust
+
+
+def many_roles_overview(s: IntentSpec, q: Shape) -> float:
+    if s.id != "roles_overview":
+        return 0.0
+    if q.n_roles >= OVERVIEW_MANY_ROLES:
+        return OVERVIEW_BONUS
+    return -OVERVIEW_PAIR_PENALTY if q.n_roles == 2 else 0.0
+
+
+def outside_the_field(s: IntentSpec, q: Shape) -> float:
+    if s.id != "out_of_scope":
+        return 0.0
+    adjust = OUTSIDE_BONUS if not q.in_domain else 0.0
+    if q.strong_outside and (q.n_roles == 0 or q.length <= STRONG_OUTSIDE_MAX_WORDS):
+        adjust += STRONG_OUTSIDE_BONUS
+    return adjust
+
+
+RULES: tuple[Rule, ...] = (
+    needs_a_role,
+    two_roles_compare,
+    two_roles_topic,
+    who_asks_for_a_role,
+    certificate_is_the_subject,
+    chat_is_short_and_roleless,
+    many_roles_overview,
+    outside_the_field,
+)
+
+
+def adjustment(s: IntentSpec, q: Shape, rules: tuple[Rule, ...] = RULES) -> float:
+    return sum(rule(s, q) for rule in rules)
