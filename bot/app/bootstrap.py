@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.core.engine import Engine
+from bot.core.intents import FuzzyMatcher
+from bot.core.matching import Matcher
+from bot.core.model import IntentData
 from bot.data.intents_loader import load_intents
 from bot.data.paths import default_intents_dir, default_knowledge_dir
 from bot.knowledge.curated import load_knowledge
@@ -17,11 +21,42 @@ if TYPE_CHECKING:
 log = logging.getLogger("rolebot.server")
 
 
-def load_engine(knowledge_dir: Path | None = None, intents_dir: Path | None = None) -> Engine:
-    """Load and validate intents and knowledge; raises ``bot.data.errors.ValidationError``."""
+# ROLEBOT_SEMANTIC: "on" uses the semantic signal (the extra must be installed), "off" never,
+# "auto" when the extra is installed. The default follows the measurements in the README.
+SEMANTIC_DEFAULT = "off"
+
+
+def semantic_setting() -> str:
+    value = os.environ.get("ROLEBOT_SEMANTIC", SEMANTIC_DEFAULT).strip().lower()
+    return {"1": "on", "true": "on", "0": "off", "false": "off"}.get(value, value)
+
+
+def build_matcher(intents: IntentData, setting: str | None = None) -> Matcher:
+    """The fuzzy matcher, wrapped by the semantic signal when it is wanted and installed."""
+    fuzzy = FuzzyMatcher(intents)
+    setting = setting or semantic_setting()
+    if setting == "off":
+        return fuzzy
+    from bot.semantic import OnnxEncoder, SemanticMatcher, available
+
+    if not available():
+        if setting == "on":
+            raise RuntimeError("ROLEBOT_SEMANTIC=on needs: pip install 'rolebot[semantic]'")
+        return fuzzy
+    return SemanticMatcher(fuzzy, intents, OnnxEncoder())
+
+
+def load_engine(
+    knowledge_dir: Path | None = None,
+    intents_dir: Path | None = None,
+    semantic: str | None = None,
+) -> Engine:
+    """Load and validate intents and knowledge; raises ``bot.data.errors.ValidationError``.
+
+    ``semantic``: "on", "off" or "auto" (default: ``ROLEBOT_SEMANTIC``)."""
     intents = load_intents(intents_dir or default_intents_dir())
     knowledge, _ = load_knowledge(knowledge_dir or default_knowledge_dir())
-    return Engine(intents, knowledge)
+    return Engine(intents, knowledge, build_matcher(intents, semantic))
 
 
 def build_runtime(settings: ServerSettings) -> Runtime:

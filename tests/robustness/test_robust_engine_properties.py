@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.core.answer import Answer
-from bot.core.engine import ABSTAIN_BELOW, Engine
+from bot.core.decide import ABSTAIN_BELOW
+from bot.core.engine import Engine
 from bot.core.ids import INTENT_IDS, ROLE_IDS
 
 CONTRACT_KEYS = {
