@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from bot.core.compose.stems import StemWeights, claim_stem, stems
+from bot.core.compose.stems import Query, StemWeights, claim_stem, stems
 from bot.core.knowledge import Claim, Knowledge
 from bot.core.text import words
 
@@ -116,7 +116,7 @@ class ClaimIndex:
 
     def rank(
         self,
-        question: set[str],
+        question: set[str] | Query,
         role: str,
         facet: str,
         *,
@@ -141,7 +141,7 @@ class ClaimIndex:
         in_context = [e for e in found if e.claim.doc in context]
         found = in_context or found
         out = []
-        query = self.weights.query(question)
+        query = question if isinstance(question, Query) else self.weights.query(question)
         for e in found:
             relevance = query.cover(e.stems)
             c = e.claim

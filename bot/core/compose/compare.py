@@ -11,6 +11,7 @@ from bot.core.compose.claims import Ranked
 from bot.core.compose.disputes import flag, relevant
 from bot.core.compose.quoting import merge_quotes, quote_claims, who
 from bot.core.compose.reading import Reading
+from bot.core.compose.stems import Query
 from bot.core.knowledge import Claim
 from bot.core.phrases import say, topic_name
 
@@ -134,7 +135,7 @@ def _both(
     r: Reading,
     a: str,
     b: str,
-    question: set[str],
+    question: Query,
     context: frozenset[str],
     exclude: frozenset[str],
 ) -> list[Claim]:
@@ -161,7 +162,7 @@ def _rows(
     r: Reading,
     a: str,
     b: str,
-    question: set[str],
+    question: Query,
     context: frozenset[str],
     exclude: frozenset[str],
 ) -> list[tuple[str, Claim, Claim]]:

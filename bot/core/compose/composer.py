@@ -7,6 +7,7 @@ or a verbatim passage, and its citations become the answer's sources.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from bot.core.answer import Answer
 from bot.core.compose import about, chat, compare, overview, which
@@ -17,7 +18,7 @@ from bot.core.compose.duties import DutyMatcher
 from bot.core.compose.extract import Quotable
 from bot.core.compose.owners import DutyClaims
 from bot.core.compose.reading import Reading
-from bot.core.compose.stems import claim_stem, content_stems
+from bot.core.compose.stems import Query, claim_stem, content_stems
 from bot.core.compose.suggestions import Suggester
 from bot.core.intent_table import PAIRWISE, UNKNOWN_ROLES_OK, spec
 from bot.core.knowledge import Knowledge, RoleKnowledge, Statement
@@ -106,12 +107,20 @@ class Composer:
     def docs_of(cites: list[str]) -> frozenset[str]:
         return frozenset(c.split("#", 1)[0] for c in cites)
 
-    def question_words(self, r: Reading) -> list[str]:
-        return list(r.tokens) + words(r.question[:MAX_QUESTION_CHARS])
+    def question_words(self, r: Reading) -> tuple[str, ...]:
+        return self._words(r.question, r.tokens)
 
-    def question_stems(self, r: Reading) -> set[str]:
-        """The stems of the question's own content words, as typed and as corrected."""
-        return content_stems(self.question_words(r), claim_stem)
+    @lru_cache(maxsize=64)  # noqa: B019 - a few recent questions; the composer lives long
+    def _words(self, question: str, tokens: tuple[str, ...]) -> tuple[str, ...]:
+        return tokens + tuple(words(question[:MAX_QUESTION_CHARS]))
+
+    def question_stems(self, r: Reading) -> Query:
+        """The question's own content words, as typed and as corrected, weighted."""
+        return self._query(self.question_words(r))
+
+    @lru_cache(maxsize=64)  # noqa: B019
+    def _query(self, found: tuple[str, ...]) -> Query:
+        return self.claims.weights.query(content_stems(found, claim_stem))
 
     def context(self, r: Reading) -> frozenset[str]:
         """The documents whose context (organisation, programme, method) the question names."""
