@@ -51,9 +51,12 @@ class DutyClaims:
     def __init__(self, knowledge: Knowledge) -> None:
         # One group per duty line: a table row or a list item / sentence.
         groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+        outweighed = {i for d in knowledge.disputes for i in d.second}
         for claim in knowledge.claims:
             if claim.facet != "responsibilities" or not claim.duty or claim.negated:
                 continue
+            if claim.id in outweighed:
+                continue  # the lower-trust side of a dispute names no owner
             if claim.raci and not _letters(claim):
                 continue  # consulted or informed
             if knowledge.quote(claim.passage) is None:
@@ -95,18 +98,22 @@ class DutyClaims:
             owner = _owner(group, accountable, among)
             if owner is None:
                 continue
-            rank = cover + CONTEXT_BONUS * (group[0].doc in context) + TRUST_WEIGHT * group[0].trust
+            rank = (
+                cover
+                + CONTEXT_BONUS * (group[0].doc in context)
+                + TRUST_WEIGHT * group[0].trust
+                + LANGUAGE_BONUS * (group[0].language == language)
+            )
             if best is None or rank > best[0]:
                 best = (rank, cover, Owner(cover, owner[0], owner[1], owner[2]))
         return best[2] if best else None
 
     def near(self, question: list[str]) -> tuple[str, ...]:
         """The roles of the duty lines closest to a question no line covers well enough."""
-        scored = (
-            [(self.weights.cover(question, found), group) for found, group in self._groups]
-            if question
-            else []
-        )
+        query = self.weights.query(set(question))
+        scored = [
+            (query.cover(self._groups[i][0]), self._groups[i][1]) for i in self._candidates(query)
+        ]
         scored = [x for x in scored if x[0] > 0]
         scored.sort(key=lambda x: (-x[0], x[1][0].id))
         roles = [c.roles[0] for _, group in scored[:3] for c in group]
