@@ -74,7 +74,7 @@ def build_runtime(settings: ServerSettings) -> Runtime:
     from bot.server.metrics import Metrics, Observers
     from bot.storage.buffered import BufferedStorage
     from bot.storage.sql import SqlStorage, short_error
-    from bot.storage.url import url_password
+    from bot.storage.url import url_secrets
 
     metrics = Metrics()
     holder = EngineHolder(
@@ -83,7 +83,7 @@ def build_runtime(settings: ServerSettings) -> Runtime:
         on_reload=metrics.knowledge_loaded,
     )
     holder.load_initial()
-    register_secret(url_password(settings.database_url) or "")
+    register_secret(*url_secrets(settings.database_url))
     sql = SqlStorage(settings.database_url, store_text=settings.store_text, create_schema=False)
     try:
         sql.create_schema()

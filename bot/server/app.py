@@ -33,6 +33,7 @@ from bot.platforms.registry import PLATFORMS
 from bot.server.disconnects import EXCEPTION_HANDLERS
 from bot.server.logging_setup import new_request_id, request_id_var
 from bot.server.metrics import RequestCounter
+from bot.server.telemetry import configure_telemetry
 
 __all__ = ["PlatformConfigError", "Runtime", "ServerSettings", "create_app", "load_platforms"]
 
@@ -148,6 +149,7 @@ def create_app(
     storage writes what is queued. ``platform_kinds`` replaces the registered platforms.
     """
     settings = runtime.settings
+    configure_telemetry()
     platforms = load_platforms(environ, platform_kinds)
     routes: list[BaseRoute] = [
         Route("/healthz", health(runtime, platforms), methods=["GET"]),

@@ -42,8 +42,24 @@ _PATTERNS = (
     (re.compile(r"\bxox[a-z]-[A-Za-z0-9-]{6,}"), MASK),  # Slack bot/user tokens
     (re.compile(r"\bxapp-[A-Za-z0-9-]{6,}"), MASK),  # Slack app-level tokens
     (re.compile(r"(?i)\b(bearer\s+)[A-Za-z0-9._~+/=-]{8,}"), r"\1" + MASK),
-    (re.compile(r"(://[^:/@\s]+:)[^@\s/]+@"), r"\1" + MASK + "@"),  # URL passwords
+    # URL passwords, up to the last "@" of the user part (an unencoded "@" included).
+    (re.compile(r"(://[^:/@\s]+:)[^\s/]*@"), r"\1" + MASK + "@"),
+    (re.compile(r"(?i)([?&](?:ssl)?(?:password|passwd|pass|pwd)=)[^&\s]+"), r"\1" + MASK),
+    # Slack response URLs let anyone who holds one post into the conversation.
+    (re.compile(r"(https://hooks\.slack\.com/)[^\s\"'<>]+"), r"\1" + MASK),
 )
+# Chat SDKs log request bodies (message text, response URLs) at DEBUG: they stay at INFO
+# whatever ROLEBOT_LOG_LEVEL says.
+SDK_LOGGERS = (
+    "slack_bolt",
+    "slack_sdk",
+    "rolebot-slack",  # the Bolt app's own logger (named in bot.platforms.slack.app)
+    "microsoft_teams",
+    "aiohttp",
+    "httpx",
+    "httpcore",
+)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 
 _STANDARD_ATTRS = frozenset(
     logging.LogRecord("", 0, "", 0, "", (), None).__dict__.keys()
@@ -89,13 +105,12 @@ def secrets_from_env(environ: Mapping[str, str]) -> list[str]:
 
 
 def _url_passwords(url: str) -> list[str]:
-    """The password of ``url`` as written and decoded (``%40`` -> ``@``)."""
-    match = re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*:([^@\s]+)@", url)
-    if not match:
+    """The secrets of a database URL (password, ``?password=``), as written and decoded."""
+    if not url:
         return []
-    from urllib.parse import unquote
+    from bot.storage.url import url_secrets
 
-    return list({match.group(1), unquote(match.group(1))})
+    return url_secrets(url)
 
 
 class _ContextFilter(logging.Filter):
@@ -131,9 +146,20 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, default=str, ensure_ascii=False)
 
 
+def _escape_control(text: str) -> str:
+    """``\\n``, ``\\r``, ``\\x1b``...: a value from a request cannot start a log line of its own."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 class TextFormatter(logging.Formatter):
+    """One line per record: control characters in the message and request id are escaped
+    (a traceback, added after, keeps its lines)."""
+
     def __init__(self) -> None:
         super().__init__("%(asctime)s %(levelname)-7s %(name)s [%(request_id)s] %(message)s")
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        return _escape_control(super().formatMessage(record))
 
 
 class RedactingFormatter(logging.Formatter):
@@ -183,6 +209,8 @@ def configure_logging(
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel((level or env.get("ROLEBOT_LOG_LEVEL") or "INFO").upper())
+    for name in SDK_LOGGERS:
+        logging.getLogger(name).setLevel(max(root.level, logging.INFO))
     # uvicorn's loggers propagate to ours; its access log is one line per HTTP request.
     for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
         logging.getLogger(name).handlers.clear()

@@ -96,3 +96,29 @@ def test_text_format_carries_the_request_id() -> None:
         root.removeHandler(handler)
         root.setLevel(level)
     assert "[req-42] hello there" in stream.getvalue()
+
+
+def test_a_request_value_with_a_newline_cannot_forge_a_text_log_line() -> None:
+    stream = io.StringIO()
+    root = logging.getLogger()
+    level = root.level
+    handler = configure_logging({}, stream=stream, fmt="text")
+    forged = "f00\n2026-01-01 00:00:00,000 ERROR   rolebot.server [-] forged"
+    token = request_id_var.set(forged)
+    try:
+        logging.getLogger("rolebot.test").info("activity %s\r\nERROR forged too", forged)
+        try:
+            raise ValueError("boom")
+        except ValueError:
+            logging.getLogger("rolebot.test").exception("with a traceback")
+    finally:
+        request_id_var.reset(token)
+        root.removeHandler(handler)
+        root.setLevel(level)
+
+    lines = stream.getvalue().splitlines()
+    assert [line for line in lines if "forged" in line and " INFO " not in line] == [
+        line for line in lines if "with a traceback" in line
+    ]
+    assert sum(" INFO " in line for line in lines) == 1
+    assert "Traceback (most recent call last):" in lines  # tracebacks keep their lines
