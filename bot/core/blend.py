@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from bot.core.matching import IntentResult, ranked
 
 UNSURE_MARGIN = 0.05  # the fuzzy best leads by less than this: ask the second signal
-WEIGHT = 0.2  # how much a similarity gap moves a score
+WEIGHT = 1.0  # how much a similarity gap moves a score
 KEEP_FUZZY = frozenset({"out_of_scope", "help", "smalltalk"})  # the second signal is blind to
 
 

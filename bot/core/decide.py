@@ -27,6 +27,8 @@ class Facts:
     role_names: frozenset[str] = frozenset()  # how the known roles were written
     kinds: bool = False  # a word naming a kind of PMO (programme, strategic, central)
     acronym: bool = False  # a word asking what a name stands for
+    unknown: bool = False  # a role the bot does not know is named
+    runner_up: str = ABSTAIN  # the matcher's second intent
 
 
 Decision = Callable[[str, Facts], str]
@@ -63,6 +65,14 @@ def one_role_many_names(intent: str, f: Facts) -> str:
     return "types" if f.roles == ("pmo",) and not f.acronym else "define"
 
 
+def one_role_is_no_comparison(intent: str, f: Facts) -> str:
+    """A comparison needs two things to compare: with one known role named once, and
+    nothing else named, the question asks something else ("is the PMO a team or a role?")."""
+    if intent != "compare" or len(f.roles) != 1 or len(f.role_names) > 1 or f.unknown:
+        return intent
+    return f.runner_up
+
+
 def kinds_of_office(intent: str, f: Facts) -> str:
     """ "project vs programme vs portfolio office", "PMO dédié vs central": the kinds."""
     if intent in ("compare", "define") and f.roles == ("pmo",) and f.kinds and not f.acronym:
@@ -84,6 +94,7 @@ DECISIONS: tuple[Decision, ...] = (
     asks_what_a_name_stands_for,
     bare_role_is_a_definition,
     one_role_many_names,
+    one_role_is_no_comparison,
     kinds_of_office,
     needs_a_known_role,
 )

@@ -92,6 +92,15 @@ class Engine:
         correct = self._speller.correct
         corrected = [correct(plain(t)) for t in abstract_roles(tokens, mentions)]
         cue_tokens = [correct(plain(t)) for t in tokens]
+        asking_tokens: tuple[str, ...] = ()
+        if span:
+            inside = [
+                replace(m, start=m.start - span[0], end=m.end - span[0])
+                for m in mentions
+                if span[0] <= m.start and m.end <= span[1]
+            ]
+            part = abstract_roles(tokens[span[0] : span[1]], inside)
+            asking_tokens = tuple(correct(plain(t)) for t in part)
         query = Query(
             tuple(corrected),
             tuple(cue_tokens),
@@ -99,6 +108,7 @@ class Engine:
             span,
             cleaned,
             sentence_text(cleaned, asking) if span else "",
+            asking_tokens,
         )
         result = self._matcher.match(query)
         best = result.best
@@ -117,6 +127,8 @@ class Engine:
             role_names=frozenset(m.name for m in mentions if m.role != UNKNOWN),
             kinds=bool(self._word_list("kinds") & cues),
             acronym=acronym,
+            unknown=any(m.role == UNKNOWN for m in mentions),
+            runner_up=result.runner_up.intent if result.runner_up else "out_of_scope",
         )
         intent = decide(best.intent, facts)
         subjects = roles

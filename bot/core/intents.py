@@ -32,6 +32,7 @@ HINT_WEIGHT = 0.45  # a weak cue ("what is") counts this much of a strong one
 MAX_CANDIDATES = 400  # examples compared in full with a question, at most
 COMMON_SHARE = 0.3  # a word in more examples than this share does not select candidates
 CONTEXT_WEIGHT = 0.8  # a cue outside the sentence that asks counts this much
+ASKING_WEIGHT = 1.0  # an example matching the sentence that asks counts this much
 STRONG = 0.7  # a cue score at least this strong settles the topic
 FUZZY_HITS = 40  # best examples scored in full
 # An example's score: how alike the word sets are, how much of the example's informative
@@ -184,6 +185,11 @@ class FuzzyMatcher:
         the typo-corrected words as written (so "strategic PMO" still shows "strategic")."""
         toks, cue_toks = query.tokens, query.cue_tokens
         example_score = self._example_scores(toks)
+        if query.asking_tokens:
+            # A long message: the sentence that asks may match an example the whole does not.
+            asked = self._example_scores(query.asking_tokens)
+            for intent, score in asked.items():
+                example_score[intent] = max(example_score[intent], ASKING_WEIGHT * score)
         cue_score, domain_word = self.cue_scores(cue_toks, query.asking)
         present = frozenset(toks)
         first = cue_toks[0] if cue_toks else ""

@@ -20,6 +20,7 @@ class Query:
     asking: tuple[int, int] | None = None  # token span of the sentence that asks
     text: str = ""  # the question with markup removed
     asking_text: str = ""  # the sentence that asks, as written ("" for one sentence)
+    asking_tokens: tuple[str, ...] = ()  # its role-abstracted words ("" for one sentence)
 
 
 @dataclass(frozen=True)
