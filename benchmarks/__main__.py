@@ -3,11 +3,13 @@
     .venv/bin/python -m benchmarks                 # everything (about 2.5 minutes on 2 CPUs)
     .venv/bin/python -m benchmarks --quick         # shipped and x10 only, fewer runs
     .venv/bin/python -m benchmarks --only engine,baselines --scales 1,10
+    .venv/bin/python -m benchmarks --only build                # 100 and 1,000 documents
 
 Sections: ``engine`` (latency over the dev set at each scale), ``baselines`` (difflib and
 plain rapidfuzz), ``cold`` (cold ``rolebot ask``), ``serve`` (``rolebot serve`` memory and
-signed Slack events over HTTP on loopback). Exit status 0 whether targets are met or not;
-the verdicts are in the output.
+signed Slack events over HTTP on loopback), ``build`` (``rolebot build`` on 100 and 1,000
+documents generated from templates, the claims extracted, the engine's latency on them).
+Exit status 0 whether targets are met or not; the verdicts are in the output.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.baselines import bench_baseline
+from benchmarks.build_scaling import bench_build
 from benchmarks.cold_start import bench_cold_start
 from benchmarks.devset import ROOT, load_dev
 from benchmarks.engine_bench import bench_engine
@@ -34,7 +37,7 @@ from benchmarks.serve_bench import bench_serve
 from benchmarks.stats import median_of_runs
 from benchmarks.targets import check_targets
 
-SECTIONS = ("engine", "baselines", "cold", "serve")
+SECTIONS = ("engine", "baselines", "cold", "serve", "build")
 DEFAULT_OUTPUT = ROOT / "benchmarks" / "results" / "latest.json"
 PASSES = {1: 10, 10: 5, 100: 2}
 
@@ -98,6 +101,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help=f"comma-separated sections to run (default: all of {', '.join(SECTIONS)})",
     )
     parser.add_argument("--scales", default="1,10,100", help="knowledge scale factors")
+    parser.add_argument(
+        "--documents",
+        default="100,1000",
+        help="generated document counts for the build section (default 100,1000)",
+    )
     parser.add_argument("--quick", action="store_true", help="fewer runs, scales 1 and 10")
     parser.add_argument(
         "--serve-runs",
@@ -112,6 +120,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     if unknown:
         parser.error(f"unknown sections: {', '.join(sorted(unknown))}")
     args.scales = [int(s) for s in args.scales.split(",") if s.strip()]
+    args.documents = [int(s) for s in args.documents.split(",") if s.strip()]
+    if args.quick and args.documents == [100, 1000]:
+        args.documents = [100]
     if args.quick and args.scales == [1, 10, 100]:
         args.scales = [1, 10]
     if args.serve_runs is None:
@@ -133,6 +144,14 @@ def main(argv: list[str] | None = None) -> int:
     }
     if {"engine", "baselines"} & set(args.only):
         run_scales(args, results, items)
+    if "build" in args.only:
+        rows = []
+        with tempfile.TemporaryDirectory(prefix="rolebot-build-") as tmp:
+            for count in args.documents:
+                log(f"`rolebot build` with {count} generated documents")
+                rows.append(bench_build(items, Path(tmp), count))
+                gc.collect()
+        results["build"] = rows
     if "cold" in args.only:
         log("cold start of `rolebot ask`")
         results["cold_start"] = bench_cold_start(runs=15 if args.quick else 20)

@@ -159,6 +159,32 @@ def targets_table(targets: dict[str, dict[str, Any]]) -> str:
     return table(["target", "measured", "required", "verdict"], rows)
 
 
+def build_table(rows: list[dict[str, Any]]) -> str:
+    return table(
+        [
+            "documents",
+            "build s",
+            "passages",
+            "claims",
+            "disputes",
+            "engine p50 ms",
+            "engine p99 ms (first pass / warm)",
+        ],
+        [
+            [
+                r["documents"],
+                r["build_s"],
+                r["passages"],
+                r["claims"],
+                r["disputes"],
+                r["engine"]["warm"]["p50_ms"],
+                f"{r['engine']['first_pass']['p99_ms']} / {r['engine']['warm']['p99_ms']}",
+            ]
+            for r in rows
+        ],
+    )
+
+
 def render(results: dict[str, Any]) -> str:
     machine = results["machine"]
     parts = [
@@ -179,6 +205,14 @@ def render(results: dict[str, Any]) -> str:
             "Baselines (intent from the best-matching example):",
             "",
             baseline_table(results["baselines"], results.get("engine") or []),
+        ]
+    if results.get("build"):
+        parts += [
+            "",
+            "`rolebot build` on the shipped knowledge plus generated documents, then the "
+            "engine over the dev set on that build:",
+            "",
+            build_table(results["build"]),
         ]
     cold = results.get("cold_start")
     if cold:

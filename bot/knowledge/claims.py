@@ -90,9 +90,13 @@ class Extractor:
     def __init__(self, finder: RoleFinder, title_like) -> None:
         self.finder = finder
         self.title_like = title_like
+        self._scopes: dict[tuple[str, ...], Scope] = {}
 
     def claims(self, source: Source) -> list[Claim]:
-        scope = heading_scope(source.headings, self.finder, self.title_like)
+        scope = self._scopes.get(source.headings)
+        if scope is None:
+            scope = heading_scope(source.headings, self.finder, self.title_like)
+            self._scopes[source.headings] = scope
         if source.part == "table_row":
             return []  # tables are read by bot.knowledge.tables
         drafts: list[_Draft] = []

@@ -44,7 +44,7 @@ def extract(
     """``passages`` in document order (all of them, before merging); ``contexts`` the
     structure around each passage (headings, table header and cells); ``kept`` the ids of
     the passages that stayed knowledge after merging."""
-    base = RoleFinder(list(intents.role_names))
+    base = RoleFinder.of(intents)
     out = Extracted()
     by_doc: dict[str, list[dict]] = defaultdict(list)
     for p in passages:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from bot.core.model import IntentData
 from bot.core.roles import UNKNOWN, RoleLexicon, RoleName
 from bot.core.text import fold
 
@@ -23,15 +25,7 @@ class Folded:
 
     @staticmethod
     def of(text: str) -> Folded:
-        pieces: list[str] = []
-        origin: list[int] = []
-        for i, ch in enumerate(text):
-            f = fold(ch)
-            pieces.append(f)
-            origin.extend([i] * len(f))
-        folded = "".join(pieces)
-        folded = _ELISION.sub(lambda m: m.group(0)[:-1] + " ", folded)
-        return Folded(text, folded, tuple(origin))
+        return _folded(text)
 
     def start(self, index: int) -> int:
         """The original position of a folded position (a start)."""
@@ -62,6 +56,29 @@ class Mention:
     end: int
 
 
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    return fold(ch)
+
+
+@lru_cache(maxsize=8192)
+def _folded(text: str) -> Folded:
+    if text.isascii():
+        folded = text.replace("`", "'").lower()
+        origin = tuple(range(len(text)))
+    else:
+        pieces: list[str] = []
+        positions: list[int] = []
+        for i, ch in enumerate(text):
+            f = _fold_char(ch)
+            pieces.append(f)
+            positions.extend([i] * len(f))
+        folded = "".join(pieces)
+        origin = tuple(positions)
+    folded = _ELISION.sub(lambda m: m.group(0)[:-1] + " ", folded)
+    return Folded(text, folded, origin)
+
+
 def tokens_of(folded: Folded) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded.folded)]
 
@@ -69,14 +86,29 @@ def tokens_of(folded: Folded) -> list[Token]:
 class RoleFinder:
     """The project's role lexicon, optionally widened by the names a document gives a role."""
 
-    def __init__(self, names: list[RoleName]) -> None:
+    def __init__(
+        self,
+        names: list[RoleName],
+        not_role: frozenset[str] = frozenset(),
+        not_plural: frozenset[str] = frozenset(),
+    ) -> None:
         self._names = list(names)
-        self.lexicon = RoleLexicon(self._names)
+        self._guards = (not_role, not_plural)
+        self.lexicon = RoleLexicon(self._names, not_role, not_plural)
+
+    @staticmethod
+    def of(intents: IntentData) -> RoleFinder:
+        words = intents.word_map()
+        return RoleFinder(
+            list(intents.role_names),
+            words.get("not_role", frozenset()),
+            words.get("not_plural", frozenset()),
+        )
 
     def widened(self, extra: list[RoleName]) -> RoleFinder:
         known = {n.tokens for n in self._names}
         fresh = [n for n in extra if n.tokens not in known]
-        return RoleFinder(self._names + fresh) if fresh else self
+        return RoleFinder(self._names + fresh, *self._guards) if fresh else self
 
     def mentions(self, tokens: list[Token]) -> list[Mention]:
         found = self.lexicon.find([t.word for t in tokens], fuzzy=False)

@@ -8,27 +8,28 @@ from bot.core.roles import ordered_roles
 from bot.core.text import words
 
 
-def _contains(tokens: list[str], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return any(tuple(tokens[i : i + n]) == phrase for i in range(len(tokens) - n + 1))
-
-
 class Tagger:
     def __init__(self, intents: IntentData) -> None:
         self._lexicon = intents.lexicon()
-        self._topics = [
-            (topic, [tuple(words(p)) for p in phrases]) for topic, phrases in intents.topics
-        ]
+        # Topic phrases by their first word, so a passage is scanned once.
+        self._topics: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for topic, phrases in intents.topics:
+            for phrase in phrases:
+                tokens = tuple(words(phrase))
+                if tokens:
+                    self._topics.setdefault(tokens[0], []).append((topic, tokens))
 
     def roles(self, text: str) -> tuple[str, ...]:
         return ordered_roles(self._lexicon.find(words(text)))
 
     def topics(self, text: str) -> tuple[str, ...]:
         tokens = words(text)
-        found = tuple(
-            sorted(t for t, phrases in self._topics if any(_contains(tokens, p) for p in phrases))
-        )
-        return found or ("other",)
+        found: set[str] = set()
+        for i, token in enumerate(tokens):
+            for topic, phrase in self._topics.get(token, ()):
+                if topic not in found and tuple(tokens[i : i + len(phrase)]) == phrase:
+                    found.add(topic)
+        return tuple(sorted(found)) or ("other",)
 
     @staticmethod
     def language(text: str) -> str:
