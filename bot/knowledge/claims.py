@@ -161,6 +161,7 @@ class Extractor:
         if facet is None:
             return [self._relation_draft(sentence, r, mentions) for r in relations]
         others = [m.role for m in mentions if m.role != UNKNOWN and m.role not in subjects]
+        others += [r for r in scope.roles[1:] if r not in subjects]
         duty = _duty(predicate_text) if facet == RESPONSIBILITIES else ""
         if is_item and facet == RESPONSIBILITIES and after == 0:
             duty = _duty(sentence)

@@ -1,0 +1,282 @@
+"""Claims from hand-made documents: one test per way a document says something about a role."""
+
+import pytest
+
+from tests.knowledge.documents_kit import Document, about, build_documents, claims_of
+
+WIKI = """# Roles at Example Rail
+
+## Project sponsor
+
+The project sponsor is the senior manager who answers for the outcome.
+
+- Owns the business case.
+- Chairs the project board.
+
+### Skills
+
+- Sound judgement about money.
+
+**Reports to:** the portfolio manager.
+
+## Project controller
+
+- Compares actual spend with the baseline.
+
+**Reports to:** the project manager day to day, and professionally to the PMO manager.
+
+The office is open from 8:00 to 18:00.
+"""
+
+
+@pytest.fixture
+def wiki(tmp_path, intents):
+    return build_documents(tmp_path, intents, Document("roles.md", WIKI))
+
+
+def test_list_items_under_a_role_heading_are_its_duties(wiki):
+    duties = [c["duty"] for c in about(wiki, "project_sponsor", "responsibilities")]
+    assert "Owns the business case" in duties
+
+
+def test_a_skills_sub_heading_makes_its_items_skills(wiki):
+    skills = [c["text"] for c in about(wiki, "project_sponsor", "skills")]
+    assert skills == ["Sound judgement about money."]
+
+
+def test_a_definitional_sentence_is_a_definition(wiki):
+    [definition] = about(wiki, "project_sponsor", "definition")
+    assert definition["text"].startswith("The project sponsor is the senior manager")
+
+
+def test_a_reports_to_label_gives_the_section_role_a_reporting_line(wiki):
+    [line] = about(wiki, "project_sponsor", "reporting")
+    assert line["relation"] == ["project_sponsor", "reports_to", "portfolio_manager"]
+    relations = {tuple(c["relation"]) for c in about(wiki, "project_controller", "reporting")}
+    assert relations == {
+        ("project_controller", "reports_to", "project_manager"),
+        ("project_controller", "reports_to", "pmo_manager"),
+    }
+
+
+def test_a_chairs_duty_carries_its_relation_only_for_a_role_object(wiki):
+    [chairs] = [c for c in about(wiki, "project_sponsor") if "Chairs" in c["text"]]
+    assert chairs["facet"] == "responsibilities" and chairs["relation"] is None
+
+
+def test_office_clutter_is_no_claim(wiki):
+    assert not any("open from" in c["text"] for c in claims_of(wiki))
+
+
+def test_every_claim_names_its_passage_section_and_trust(wiki):
+    for claim in claims_of(wiki):
+        assert claim["id"].startswith(claim["passage"] + "/c")
+        assert claim["passage"].startswith("roles#")
+        assert claim["trust"] == 2 and claim["language"] == "en"
+    assert {c["section"] for c in about(wiki, "project_sponsor")} >= {"Project sponsor", "Skills"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject", "facet", "relation"),
+    [
+        (
+            "The project controller reconciles the ledger every month.",
+            "project_controller",
+            "responsibilities",
+            None,
+        ),
+        ("Coordinators raise blockers to the project manager.", None, None, None),
+        (
+            "Project coordinators raise blockers at the daily meeting.",
+            "project_coordinator",
+            "responsibilities",
+            None,
+        ),
+        (
+            "A business analyst (BA) is a person who studies how a service works.",
+            "business_analyst",
+            "definition",
+            None,
+        ),
+        ("PMO stands for project management office.", "pmo", "definition", None),
+        (
+            "The project analyst reports to the project manager.",
+            "project_analyst",
+            "reporting",
+            ("project_analyst", "reports_to", "project_manager"),
+        ),
+        (
+            "The business analyst is accountable to the project manager for the requirements.",
+            "business_analyst",
+            "reporting",
+            ("business_analyst", "reports_to", "project_manager"),
+        ),
+        (
+            "The PMO works under the project manager.",
+            "pmo",
+            "reporting",
+            ("pmo", "reports_to", "project_manager"),
+        ),
+        (
+            "The project sponsor appoints the project manager.",
+            "project_sponsor",
+            "responsibilities",
+            ("project_sponsor", "appoints", "project_manager"),
+        ),
+        (
+            "The programme manager leads and coaches the project managers.",
+            "program_manager",
+            "responsibilities",
+            ("program_manager", "manages", "project_manager"),
+        ),
+        (
+            "The PMO is chaired by the portfolio manager.",
+            "portfolio_manager",
+            "reporting",
+            ("portfolio_manager", "chairs", "pmo"),
+        ),
+        (
+            "The PMO analyst is responsible for the portfolio dashboard.",
+            "pmo_analyst",
+            "responsibilities",
+            None,
+        ),
+        (
+            "A PMO coordinator needs to be organised and good with a spreadsheet.",
+            "pmo_coordinator",
+            "skills",
+            None,
+        ),
+        (
+            "A project coordinator can become a project manager after three years.",
+            "project_coordinator",
+            "career",
+            None,
+        ),
+        (
+            "Le chef de projet rend compte au sponsor de projet.",
+            "project_manager",
+            "reporting",
+            ("project_manager", "reports_to", "project_sponsor"),
+        ),
+        (
+            "Le chef de projet est responsable du planning.",
+            "project_manager",
+            "responsibilities",
+            None,
+        ),
+        (
+            "PMO analysts and project controllers report to the PMO manager.",
+            "pmo_analyst",
+            "reporting",
+            ("pmo_analyst", "reports_to", "pmo_manager"),
+        ),
+    ],
+)
+def test_a_sentence_about_a_role(tmp_path, intents, sentence, subject, facet, relation):
+    result = build_documents(tmp_path, intents, Document("page.md", f"# Notes\n\n{sentence}\n"))
+    claims = claims_of(result)
+    if subject is None:
+        assert not claims  # "coordinators" alone names no known role
+        return
+    first = next(c for c in claims if c["roles"][0] == subject)
+    assert first["facet"] == facet
+    assert first["text"] == sentence
+    assert (tuple(first["relation"]) if first["relation"] else None) == relation
+
+
+def test_a_compound_subject_gives_each_role_its_claim(tmp_path, intents):
+    text = "# Lines\n\nPMO analysts and project controllers report to the PMO manager.\n"
+    result = build_documents(tmp_path, intents, Document("lines.md", text))
+    assert {c["roles"][0] for c in claims_of(result)} == {"pmo_analyst", "project_controller"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "duty"),
+    [
+        ("The PMO analyst does not approve changes to scope.", "does not approve changes to scope"),
+        (
+            "The PMO is not responsible for project budgets.",
+            "is not responsible for project budgets",
+        ),
+        ("Le PMO ne valide pas les budgets.", "ne valide pas les budgets"),
+    ],
+)
+def test_a_denial_is_a_negated_claim(tmp_path, intents, sentence, duty):
+    result = build_documents(tmp_path, intents, Document("page.md", f"# Notes\n\n{sentence}\n"))
+    [claim] = claims_of(result)
+    assert claim["negated"] and claim["duty"] == duty
+
+
+def test_a_negated_reporting_line_is_kept_negated(tmp_path, intents):
+    text = "# PMO\n\nLe PMO n'est pas le supérieur hiérarchique des chefs de projet.\n"
+    result = build_documents(tmp_path, intents, Document("page.md", text, kind="wiki"))
+    [claim] = claims_of(result)
+    assert claim["relation"] == ["pmo", "manages", "project_manager"] and claim["negated"]
+
+
+def test_a_pronoun_stands_for_the_section_role(tmp_path, intents):
+    text = "## Chef de projet\n\n- Il anime l'équipe projet.\n\n## PMO\n\nIt keeps the register.\n"
+    result = build_documents(tmp_path, intents, Document("page.md", text))
+    assert [c["roles"][0] for c in claims_of(result)] == ["project_manager", "pmo"]
+    assert claims_of(result)[0]["language"] == "fr"
+
+
+def test_a_heading_naming_two_roles_as_a_move_is_about_the_career(tmp_path, intents):
+    text = "## From project coordinator to project manager\n\n1. Run one small project.\n"
+    result = build_documents(tmp_path, intents, Document("paths.md", text))
+    [claim] = claims_of(result)
+    assert claim["facet"] == "career"
+    assert claim["roles"] == ["project_coordinator", "project_manager"]
+
+
+def test_a_comparison_heading_scopes_no_role(tmp_path, intents):
+    text = "## Product manager or project manager?\n\n- Ships the release.\n"
+    result = build_documents(tmp_path, intents, Document("cmp.md", text))
+    assert not claims_of(result)
+
+
+def test_an_faq_question_naming_a_role_scopes_its_answer(tmp_path, intents):
+    text = (
+        "Learning hub\n\nQ: Which certification should a new project coordinator take?\n"
+        "A: Start with CAPM. It asks for 23 hours of education.\n"
+    )
+    result = build_documents(tmp_path, intents, Document("faq.txt", text, kind="faq"))
+    assert [c["facet"] for c in about(result, "project_coordinator")] == [
+        "certification",
+        "certification",
+    ]
+
+
+def test_a_signed_answer_in_the_first_person_is_about_the_authors_role(tmp_path, intents):
+    text = (
+        "Who do you report to?\n\nAnswered by Ana Diaz (PMO coordinator) on 6 Feb 2023\n"
+        "I report to the PMO manager.\n"
+    )
+    result = build_documents(tmp_path, intents, Document("thread.txt", text, kind="qa_thread"))
+    [claim] = about(result, "pmo_coordinator", "reporting")
+    assert claim["relation"] == ["pmo_coordinator", "reports_to", "pmo_manager"]
+
+
+def test_an_alias_the_document_states_is_used_for_its_claims(tmp_path, intents):
+    text = (
+        "# Office\n\nThe Engineering Delivery Office (EDO) is Quillsoft's project management "
+        "office.\n\nThe EDO sets the delivery standards.\n"
+    )
+    result = build_documents(tmp_path, intents, Document("edo.md", text))
+    duties = [c["duty"] for c in about(result, "pmo", "responsibilities")]
+    assert duties == ["sets the delivery standards"]
+
+
+def test_a_role_merely_mentioned_is_not_what_the_claim_is_about(tmp_path, intents):
+    text = "# Notes\n\nA PMO analyst lends support to the PMO coordinator.\n"
+    result = build_documents(tmp_path, intents, Document("n.md", text))
+    assert [c["roles"] for c in claims_of(result)] == [["pmo_analyst"]]
+
+
+def test_a_rebuild_is_byte_identical(tmp_path, intents):
+    build_documents(tmp_path, intents, Document("roles.md", WIKI))
+    generated = tmp_path / "generated"
+    before = {p.name: p.read_bytes() for p in generated.iterdir()}
+    build_documents(tmp_path, intents, Document("roles.md", WIKI))
+    assert {p.name: p.read_bytes() for p in generated.iterdir()} == before
