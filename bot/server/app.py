@@ -34,6 +34,7 @@ from bot.server.disconnects import EXCEPTION_HANDLERS
 from bot.server.logging_setup import new_request_id, request_id_var
 from bot.server.metrics import RequestCounter
 from bot.server.telemetry import configure_telemetry
+from bot.server.timeouts import BodyTimeout, client_timeout_from_env
 
 __all__ = ["PlatformConfigError", "Runtime", "ServerSettings", "create_app", "load_platforms"]
 
@@ -182,6 +183,7 @@ def create_app(
     return Starlette(
         routes=routes,
         middleware=[
+            Middleware(BodyTimeout, timeout_s=client_timeout_from_env(environ)),
             Middleware(RequestContext),
             Middleware(RequestCounter, metrics=runtime.metrics, routes=paths),
         ],

@@ -1,4 +1,7 @@
-"""A client that goes away before its request body has arrived is not a server error.
+"""Clients that leave, or are too slow, before their request body has arrived.
+
+A client that is too slow gets 408 (``bot.server.timeouts``). One that goes away is not a
+server error either.
 
 Starlette raises ``ClientDisconnect`` from ``request.body()`` when the connection closes
 mid-body; unhandled, uvicorn logs "Exception in ASGI application" with a traceback and the
@@ -13,6 +16,8 @@ import logging
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 
+from bot.server.timeouts import BodyTooSlow, body_too_slow
+
 log = logging.getLogger("rolebot.server")
 
 CLIENT_CLOSED_REQUEST = 499
@@ -23,4 +28,4 @@ async def client_gone(request: Request, exc: Exception) -> Response:
     return Response(status_code=CLIENT_CLOSED_REQUEST)
 
 
-EXCEPTION_HANDLERS = {ClientDisconnect: client_gone}
+EXCEPTION_HANDLERS = {ClientDisconnect: client_gone, BodyTooSlow: body_too_slow}

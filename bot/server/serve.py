@@ -74,6 +74,8 @@ def serve_app(app: object, host: str, port: int, grace_s: float = 20.0) -> int:
     """Run ``app`` on uvicorn until SIGTERM/SIGINT; 0 after a clean stop."""
     import uvicorn
 
+    from bot.server.timeouts import KEEP_ALIVE_S, client_timeout_from_env, head_timeout_protocol
+
     config = uvicorn.Config(
         app,  # type: ignore[arg-type]
         host=host,
@@ -82,6 +84,8 @@ def serve_app(app: object, host: str, port: int, grace_s: float = 20.0) -> int:
         lifespan="on",
         proxy_headers=True,
         server_header=False,
+        http=head_timeout_protocol(client_timeout_from_env()),
+        timeout_keep_alive=KEEP_ALIVE_S,
         timeout_graceful_shutdown=max(1, round(grace_s)),
     )
     server = uvicorn.Server(config)
