@@ -1,7 +1,8 @@
 """The application service every chat adapter calls: answer, record, deduplicate.
 
-Adapters (Slack, Teams, CLI) never call the engine directly: they call this service so
-that each answer is recorded and counted in one place. Storage and metrics are optional
+Chat platforms (Slack, Teams) call this service, not the engine, so that each answer is
+recorded and counted in one place; the terminal commands call the engine directly (they
+record nothing). Storage and metrics are optional
 ports; storage failures never prevent an answer.
 """
 
@@ -39,6 +40,9 @@ class Feedback:
     roles: tuple[str, ...]
     user: str | None = None
     reason: str | None = None
+    # Identity of one user's vote on one answer (bot.platforms.feedback.vote_key): a later
+    # feedback with the same vote replaces the earlier one in storage.
+    vote: str | None = None
 
 
 class Storage(Protocol):

@@ -19,7 +19,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 metadata = MetaData()
 
@@ -55,7 +55,10 @@ feedback = Table(
     Column("intent", String(64), nullable=False),
     Column("roles", String(512), nullable=False),
     Column("question", Text(), nullable=True),
+    # platform:user:answer; one row per vote (a later vote replaces it). NULL: not a vote.
+    Column("vote_key", String(255), nullable=True),
     Index("ix_feedback_created_at", "created_at"),
+    Index("ux_feedback_vote_key", "vote_key", unique=True),
 )
 
 events = Table(
@@ -73,6 +76,13 @@ schema_version = Table(
     Column("applied_at", DateTime(), nullable=False),
 )
 
+
 # version -> step that brings a database from version - 1 to it. Version 1 is the
 # initial ``create_all``; later steps add columns or tables with ``ALTER``/``CREATE``.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+def _add_vote_key(conn: Connection) -> None:
+    """Version 2: feedback counts once per user and answer."""
+    conn.exec_driver_sql("ALTER TABLE feedback ADD COLUMN vote_key VARCHAR(255)")
+    conn.exec_driver_sql("CREATE UNIQUE INDEX ux_feedback_vote_key ON feedback (vote_key)")
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _add_vote_key}

@@ -204,8 +204,12 @@ class SqlStorage:
             if interactions:
                 rows = [self._interaction_row(i) for i in interactions]
                 conn.execute(insert(schema.interactions), rows)
-            if feedback:
-                conn.execute(insert(schema.feedback), [self._feedback_row(f) for f in feedback])
+            votes = [f for f in feedback if f.vote]
+            others = [self._feedback_row(f) for f in feedback if not f.vote]
+            if others:
+                conn.execute(insert(schema.feedback), others)
+            for vote in votes:  # in order: a later vote on the same answer replaces an earlier
+                self._upsert_vote(conn, self._feedback_row(vote))
 
     def _question(self, text: str) -> str | None:
         return clean_text(text, MAX_QUESTION_CHARS) if self.store_text else None
@@ -226,6 +230,17 @@ class SqlStorage:
             "request_id": clean_text(interaction.request_id, 128),
         }
 
+    def _upsert_vote(self, conn: Connection, row: dict[str, Any]) -> None:
+        table = schema.feedback
+        if self.backend in ("postgresql", "sqlite"):
+            dialect = postgresql if self.backend == "postgresql" else sqlite
+            stmt = dialect.insert(table).values(**row)
+            replaced = {k: stmt.excluded[k] for k in row if k != "vote_key"}
+            conn.execute(stmt.on_conflict_do_update(index_elements=["vote_key"], set_=replaced))
+            return
+        conn.execute(delete(table).where(table.c.vote_key == row["vote_key"]))
+        conn.execute(insert(table).values(**row))
+
     def _feedback_row(self, feedback: Feedback) -> dict[str, Any]:
         return {
             "created_at": utcnow(),
@@ -235,6 +250,7 @@ class SqlStorage:
             "intent": clean_text(feedback.intent, 64) or "",
             "roles": clean_text(",".join(feedback.roles), 512) or "",
             "question": self._question(feedback.question),
+            "vote_key": clean_text(feedback.vote, 255),
         }
 
     def ping(self) -> bool:

@@ -3,7 +3,8 @@
 Point the bot at it with ``SLACK_API_URL = fake.api_url``; give slash commands and button
 payloads ``response_url = fake.response_url(...)``. It answers like Slack for the methods
 the bot uses (``auth.test``, ``chat.postMessage``, ``chat.postEphemeral``, ``views.publish``,
-``apps.connections.open``) and ``ok`` for any other method.
+``apps.connections.open``, ``users.info`` with the locales in ``locales``) and ``ok`` for
+any other method.
 
 Faults are scripted per method (``"response_url"`` for response URLs)::
 
@@ -126,6 +127,8 @@ class FakeSlackApi:
         self._runner: web.AppRunner | None = None
         self._sockets: list[web.WebSocketResponse] = []
         self.port = 0
+        # user id -> Slack locale answered by users.info (default en-US)
+        self.locales: dict[str, str] = {}
 
     # ------------------------------------------------------------ lifecycle
 
@@ -326,6 +329,12 @@ class FakeSlackApi:
             return {"ok": True, "view": {"id": f"V{next(self._ts):08d}", **(view or {})}}
         if method == "apps.connections.open":
             return {"ok": True, "url": self.socket_url}
+        if method == "users.info":
+            user = str(body.get("user") or "")
+            profile: dict[str, Any] = {"id": user, "name": user.lower()}
+            if str(body.get("include_locale")).lower() in ("true", "1"):
+                profile["locale"] = self.locales.get(user, "en-US")
+            return {"ok": True, "user": profile}
         return {"ok": True}
 
     # ------------------------------------------------------------ Socket Mode

@@ -37,10 +37,24 @@ class ConnectorCall:
 
     @property
     def is_activity(self) -> bool:
-        """A call that creates or replies with an activity in a conversation."""
+        """A call that creates or replies with a message in a conversation (not "typing")."""
+        return self._to_activities("POST") and not self.is_typing
+
+    @property
+    def is_typing(self) -> bool:
+        """A typing indicator sent to a conversation."""
+        body_type = self.body.get("type") if isinstance(self.body, dict) else None
+        return self._to_activities("POST") and body_type == "typing"
+
+    @property
+    def is_update(self) -> bool:
+        """A call that replaces an activity already sent (``PUT .../activities/{id}``)."""
+        return self._to_activities("PUT")
+
+    def _to_activities(self, method: str) -> bool:
         parts = self.path.split("/")
         return (
-            self.method == "POST"
+            self.method == method
             and len(parts) >= 5
             and parts[1:3] == ["v3", "conversations"]
             and parts[4] == "activities"
@@ -121,8 +135,14 @@ class FakeConnector:
             return list(self._state.calls)
 
     def activities(self) -> list[ConnectorCall]:
-        """Only the calls that sent an activity to a conversation."""
+        """Only the calls that sent a message to a conversation."""
         return [c for c in self.calls if c.is_activity]
+
+    def typing(self) -> list[ConnectorCall]:
+        return [c for c in self.calls if c.is_typing]
+
+    def updates(self) -> list[ConnectorCall]:
+        return [c for c in self.calls if c.is_update]
 
     def hold(self) -> None:
         """Record incoming calls but delay every answer (keys too) until :meth:`release`."""

@@ -19,7 +19,7 @@ import httpx
 import pytest
 
 from bot.platforms.slack.render import render_apology
-from bot.platforms.teams.render import label
+from bot.platforms.strings import label
 from tests.fakes.slack_api import APP_ID, BOT_USER_ID, RESPONSE_URL, TEAM_ID, FakeSlackApi
 from tests.fakes.teams_connector import FakeConnector
 from tests.robustness.corpus import (
@@ -36,7 +36,7 @@ from tests.robustness.corpus import (
 from tests.robustness.serving import ServeProcess, platform_env, slack_headers
 
 SLACK_APOLOGY = render_apology()["text"]
-TEAMS_APOLOGY = label("en", "error")
+TEAMS_APOLOGY = label("apology", "en")
 _ids = itertools.count(1)
 
 

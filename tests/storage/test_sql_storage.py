@@ -230,3 +230,51 @@ def test_service_still_answers_when_the_database_is_down(silent_server: int) -> 
     assert service.claim_event("Ev1") is False
     assert errors == ["record_interaction", "claim_event", "claim_event"]
     storage.close()
+
+
+def test_a_later_vote_of_the_same_user_on_the_same_answer_replaces_the_earlier(
+    database_url: str,
+) -> None:
+    storage = SqlStorage(database_url)
+    question = "what is a PMO?"
+
+    def vote(helpful: bool, user: str, answer: str, reason: str | None = None) -> Feedback:
+        key = f"slack:{user}:{answer}"
+        return Feedback("slack", helpful, question, "define", ("pmo",), user, reason, key)
+
+    storage.record_feedback(vote(True, "U1", "A1"))
+    storage.record_feedback(vote(True, "U1", "A1"))  # the same click again
+    storage.write_batch([], [vote(False, "U1", "A1"), vote(False, "U1", "A1", "unclear")])
+    storage.record_feedback(vote(True, "U2", "A1"))  # someone else, same answer
+    storage.record_feedback(vote(True, "U1", "A2"))  # the same user, another answer
+    storage.record_feedback(Feedback("cli", True, question, "define", ("pmo",)))  # no vote id
+    rows = storage.feedback()
+    assert len(rows) == 4
+    first = next(r for r in rows if r["vote_key"] == "slack:U1:A1")
+    assert (first["helpful"], first["reason"]) == (False, "unclear")
+    assert sum(r["helpful"] for r in rows) == 3
+    storage.close()
+
+
+def test_a_version_1_database_is_migrated_and_keeps_its_feedback(tmp_path) -> None:
+    path = tmp_path / "v1.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.executescript(
+            """
+            CREATE TABLE feedback (id INTEGER PRIMARY KEY, created_at DATETIME NOT NULL,
+              platform VARCHAR(32) NOT NULL, helpful BOOLEAN NOT NULL, reason TEXT,
+              intent VARCHAR(64) NOT NULL, roles VARCHAR(512) NOT NULL, question TEXT);
+            CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at DATETIME NOT NULL);
+            INSERT INTO schema_version VALUES (1, '2026-01-01 00:00:00');
+            INSERT INTO feedback VALUES (1, '2026-01-01 00:00:00', 'slack', 1, NULL, 'define',
+              'pmo', 'what is a PMO?');
+            """
+        )
+    storage = SqlStorage(f"sqlite:///{path}")
+    assert storage.schema_version() == 2
+    key = "teams:U1:A1"
+    for helpful in (True, False):
+        storage.record_feedback(Feedback("teams", helpful, "q", "define", (), "U1", None, key))
+    rows = storage.feedback()
+    assert [(r["platform"], r["helpful"]) for r in rows] == [("slack", True), ("teams", False)]
+    storage.close()

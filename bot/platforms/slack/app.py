@@ -22,14 +22,14 @@ from bot.app.service import AnswerService
 from bot.platforms.replies import ReplyTasks
 from bot.platforms.slack.delivery import web_client
 from bot.platforms.slack.incoming import BadSlackPayload
-from bot.platforms.slack.listeners import actions, commands, events, home
-from bot.platforms.slack.listeners.common import claim
-from bot.platforms.slack.replies import CONTEXT_KEY, report_failure, request_ref
+from bot.platforms.slack.listeners import actions, commands, events, home, shortcuts
+from bot.platforms.slack.listeners.common import UserLanguages, conversation_of
+from bot.platforms.slack.replies import CONTEXT_KEY, LANGUAGES_KEY, report_failure, request_ref
 from bot.platforms.slack.settings import SlackSettings
 
 log = logging.getLogger(__name__)
 
-LISTENER_MODULES = (events, commands, actions, home)
+LISTENER_MODULES = (events, commands, actions, home, shortcuts)
 # Errors that, raised before any listener ran, mean the request itself was malformed.
 _MALFORMED = (BadSlackPayload, ValueError, TypeError, KeyError, AttributeError)
 
@@ -38,8 +38,9 @@ REPLAY_KEY_PREFIX = "slack-request:"
 
 
 class RolebotSlackApp(AsyncApp):
-    """An :class:`AsyncApp` that also tracks the replies it is still sending, and knows which
-    signed requests it has already been handed (``first_delivery``)."""
+    """An :class:`AsyncApp` that also tracks the replies it is still sending, knows which
+    signed requests it has already been handed (``first_delivery``) and its users'
+    languages."""
 
     def __init__(
         self, *, replies: ReplyTasks, service: AnswerService | None = None, **kwargs: Any
@@ -48,13 +49,14 @@ class RolebotSlackApp(AsyncApp):
         self.replies = replies
         self.signing_secret: str = kwargs.get("signing_secret") or ""
         self._service = service
+        self.languages = UserLanguages()
 
     async def first_delivery(self, signature: str) -> bool:
         """False when a request with this signature was handled before (a replay: the same
         body and timestamp sent again), by this process or, through storage, any replica."""
         if self._service is None:
             return True
-        return await claim(self._service, REPLAY_KEY_PREFIX + signature)
+        return await conversation_of(self._service).claim(REPLAY_KEY_PREFIX + signature)
 
 
 def create_slack_app(service: AnswerService, settings: SlackSettings) -> RolebotSlackApp:
@@ -87,6 +89,7 @@ def create_slack_app(service: AnswerService, settings: SlackSettings) -> Rolebot
         if shared is not None and context.client is not None and context.client.session is None:
             context.client.session = shared
         context[CONTEXT_KEY] = replies
+        context[LANGUAGES_KEY] = app.languages
         await next()
 
     app.use(attach_replies)
@@ -119,7 +122,7 @@ async def _on_error(
             "slack: request failed before any listener (%s)", request_ref(body), exc_info=error
         )
         return None
-    await report_failure(error, body, client)
+    await report_failure(error, body, client, context.get(LANGUAGES_KEY))
     return BoltResponse(status=200, body="") if response is not None else None
 
 

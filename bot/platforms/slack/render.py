@@ -16,10 +16,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from bot.core.credits import credit_lines
+from bot.platforms.feedback import REASONS, reason_label
+from bot.platforms.strings import label, language_of
 
 if TYPE_CHECKING:
     from bot.core.answer import Answer, Comparison, Source
@@ -53,95 +55,9 @@ ASK_KINDS = ("did_you_mean", "suggest", "home_ask", "example", "role")
 ASK_ACTION = re.compile(r"^rolebot_(?:did_you_mean|suggest|home_ask|example|role)_\d+$")
 REASON_ACTION = re.compile(r"^rolebot_reason_\d+$")
 
-REASONS: tuple[tuple[str, dict[str, str]], ...] = (
-    ("wrong_role", {"en": "Wrong role", "fr": "Mauvais rôle"}),
-    ("not_my_question", {"en": "Not what I asked", "fr": "Hors sujet"}),
-    ("unclear", {"en": "Unclear", "fr": "Pas clair"}),
-    ("unsupported", {"en": "Sources don't back it", "fr": "Sources insuffisantes"}),
-)
-REASON_CODES = frozenset(code for code, _ in REASONS)
-
-_LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "sources": "Sources",
-        "more": "more",
-        "quotes": "Show quotes",
-        "up": "👍 Helpful",
-        "down": "👎 Not helpful",
-        "post": "Post to channel",
-        "did_you_mean": "Did you mean:",
-        "you_can_ask": "You can ask:",
-        "ask": "Ask",
-        "you_asked": "You asked",
-        "asked": "asked",
-        "truncated": "(shortened to fit Slack)",
-        "quotes_for": "Quotes for",
-        "no_quotes": "This answer has no quoted sources.",
-        "thanks": "Thanks for the feedback.",
-        "why": "Sorry it missed. What was wrong?",
-        "noted": "Thanks, noted. It helps improve the answers.",
-        "apology": "Sorry, something went wrong while answering. Please try again in a moment.",
-        "roles": "Roles I can explain",
-        "ask_about": "Ask about it",
-        "few_sources": "few sources",
-        "who": "Who to ask for what",
-        "try": "Try asking",
-        "home_title": "Project roles, explained",
-        "home_intro": (
-            "I answer questions about project-management roles: PMO vs project manager, "
-            "what a PMO analyst does, who owns what. Every answer cites its sources."
-        ),
-        "home_how": (
-            "Mention me in a channel (I reply in the thread), send me a direct message, "
-            "or type `/roles your question` anywhere for a private answer. "
-            "`/roles list` shows the roles, `/roles help` the rest."
-        ),
-    },
-    "fr": {
-        "sources": "Sources",
-        "more": "de plus",
-        "quotes": "Voir les citations",
-        "up": "👍 Utile",
-        "down": "👎 Pas utile",
-        "post": "Publier dans le canal",
-        "did_you_mean": "Vouliez-vous dire :",
-        "you_can_ask": "Vous pouvez demander :",
-        "ask": "Demander",
-        "you_asked": "Votre question",
-        "asked": "a demandé",
-        "truncated": "(raccourci pour Slack)",
-        "quotes_for": "Citations pour",
-        "no_quotes": "Cette réponse ne cite aucune source.",
-        "thanks": "Merci pour votre avis.",
-        "why": "Désolé. Qu'est-ce qui n'allait pas ?",
-        "noted": "Merci, c'est noté. Cela aide à améliorer les réponses.",
-        "apology": "Désolé, une erreur est survenue. Réessayez dans un instant.",
-        "roles": "Les rôles que je peux expliquer",
-        "ask_about": "En savoir plus",
-        "few_sources": "peu de sources",
-        "who": "Qui solliciter pour quoi",
-        "try": "Exemples de questions",
-        "home_title": "Les rôles projet, expliqués",
-        "home_intro": (
-            "Je réponds aux questions sur les rôles de la gestion de projet : PMO ou chef de "
-            "projet, ce que fait un analyste PMO, qui fait quoi. Chaque réponse cite ses sources."
-        ),
-        "home_how": (
-            "Mentionnez-moi dans un canal (je réponds dans le fil), écrivez-moi en message "
-            "direct, ou tapez `/roles votre question` pour une réponse privée. "
-            "`/roles liste` montre les rôles, `/roles aide` le reste."
-        ),
-    },
-}
-
 _BROADCAST = re.compile(r"@(channel|here|everyone)\b", re.IGNORECASE)
 _PARTIAL_ENTITY = re.compile(r"&[a-z]{0,3}$")
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,30}$")
-
-
-def label(key: str, language: str) -> str:
-    """A user-interface string in ``language`` (English when the language is unknown)."""
-    return _LABELS.get(language, _LABELS["en"])[key]
 
 
 # ---------------------------------------------------------------- escaping and limits
@@ -205,7 +121,7 @@ def _echo(question: str) -> str:
 
 
 def _lang(language: str) -> str:
-    return language if language in _LABELS else "en"
+    return language_of(language)
 
 
 # ---------------------------------------------------------------- button values
@@ -220,6 +136,11 @@ class AnswerRef:
     intent: str = ""
     roles: tuple[str, ...] = ()
     reason: str | None = None
+    # The message the vote is about, when the buttons are on another one (a reason prompt).
+    answer: str | None = None
+    # How the answer was rendered, so that it can be rendered again after a vote.
+    echo: bool = False
+    post: bool = False
 
     def encode(self) -> str:
         """Compact JSON, at most :data:`MAX_BUTTON_VALUE` characters (long questions cut)."""
@@ -230,6 +151,11 @@ class AnswerRef:
             data["r"] = list(self.roles)
         if self.reason:
             data["w"] = self.reason
+        if self.answer:
+            data["a"] = self.answer
+        flags = ("e" if self.echo else "") + ("p" if self.post else "")
+        if flags:
+            data["f"] = flags
         value = _dump(data)
         if len(value) <= MAX_BUTTON_VALUE:
             return value
@@ -252,6 +178,9 @@ class AnswerRef:
             raise ValueError("not a rolebot button value")
         roles = data.get("r") or []
         reason = data.get("w")
+        answer = data.get("a")
+        flags = data.get("f")
+        flags = flags if isinstance(flags, str) else ""
         if not isinstance(roles, list) or not all(isinstance(r, str) for r in roles):
             raise ValueError("bad roles in button value")
         return cls(
@@ -260,7 +189,14 @@ class AnswerRef:
             intent=str(data.get("i") or ""),
             roles=tuple(roles),
             reason=reason if isinstance(reason, str) else None,
+            answer=answer if isinstance(answer, str) and answer else None,
+            echo="e" in flags,
+            post="p" in flags,
         )
+
+    def about(self, answer: str | None) -> AnswerRef:
+        """This reference, tied to the message ``answer`` (for buttons on another message)."""
+        return replace(self, reason=None, answer=answer)
 
 
 def _dump(data: dict[str, Any]) -> str:
@@ -285,13 +221,16 @@ def render_answer(
     post_button: bool = False,
     echo_question: bool = False,
     asked_by: str | None = None,
+    vote: Vote | None = None,
 ) -> Message:
     """A chat message for ``answer``.
 
     ``question`` is the question as asked (default: ``answer.question``); the buttons carry
     it. ``echo_question`` starts with a context line quoting it (private ``/roles`` answers,
     where the question is not visible); ``asked_by`` (a user id) credits the asker when an
-    answer is shared in a channel. ``post_button`` adds "Post to channel".
+    answer is shared in a channel. ``post_button`` adds "Post to channel". ``vote`` renders
+    the message again after a vote on it: the vote is acknowledged in place of the buttons'
+    row, with the reasons to choose from after a 👎 without one.
     """
     lang = _lang(answer.language)
     asked = (answer.question if question is None else question).strip()
@@ -319,10 +258,14 @@ def render_answer(
         )
     elif answer.suggestions:
         tail.extend(_ask_blocks(label("you_can_ask", lang), answer.suggestions, "suggest", lang))
-    ref = AnswerRef(asked, answer.language, answer.intent, answer.roles).encode()
-    controls = _controls(answer, ref, lang, feedback=feedback, post_button=post_button)
+    ref = AnswerRef(
+        asked, answer.language, answer.intent, answer.roles, echo=echo_question, post=post_button
+    )
+    controls = _controls(answer, ref.encode(), lang, feedback=feedback, post_button=post_button)
     if controls is not None:
         tail.append(controls)
+    if vote is not None:
+        tail.extend(_vote_blocks(vote, ref, lang))
     if not body and not tail:
         body.append(_section(fallback_text(answer)))
     return {"text": fallback_text(answer), "blocks": _fit(body, tail, MAX_BLOCKS, lang)}
@@ -403,11 +346,39 @@ def _controls(
     if answer.sources:
         buttons.append(_button(label("quotes", lang), QUOTES, ref))
     if feedback and answer.kind in ("answer", "abstain", "did_you_mean"):
-        buttons.append(_button(label("up", lang), FEEDBACK_UP, ref))
-        buttons.append(_button(label("down", lang), FEEDBACK_DOWN, ref))
+        buttons.append(_button(label("helpful", lang), FEEDBACK_UP, ref))
+        buttons.append(_button(label("not_helpful", lang), FEEDBACK_DOWN, ref))
     if post_button and answer.kind != "help":
         buttons.append(_button(label("post", lang), POST, ref, style="primary"))
     return {"type": "actions", "elements": buttons} if buttons else None
+
+
+@dataclass(frozen=True)
+class Vote:
+    """A vote just recorded on the message being rendered again."""
+
+    helpful: bool
+    reason: str | None = None
+
+
+def _vote_blocks(vote: Vote, ref: AnswerRef, lang: str) -> list[Block]:
+    if vote.helpful:
+        return [_context([label("voted_helpful", lang)])]
+    if vote.reason:
+        return [_context([label("thanks_negative", lang)])]
+    return _reason_blocks(ref, lang)
+
+
+def _reason_blocks(ref: AnswerRef, lang: str) -> list[Block]:
+    buttons = [
+        _button(
+            reason_label(code, lang),
+            f"{REASON_PREFIX}{i}",
+            replace(ref, reason=code).encode(),
+        )
+        for i, code in enumerate(REASONS)
+    ]
+    return [_section(label("why", lang)), {"type": "actions", "elements": buttons}]
 
 
 def _fit(body: list[Block], tail: list[Block], limit: int, lang: str) -> list[Block]:
@@ -451,22 +422,13 @@ def render_feedback_thanks(language: str) -> Message:
 
 
 def render_reason_prompt(ref: AnswerRef) -> Message:
-    """After a 👎: short reasons as buttons (each carries the question it is about)."""
+    """After a 👎: short reasons as buttons (each carries the question and answer it is about)."""
     lang = _lang(ref.language)
-    buttons = [
-        _button(
-            names.get(lang, names["en"]),
-            f"{REASON_PREFIX}{i}",
-            AnswerRef(ref.question, ref.language, ref.intent, ref.roles, code).encode(),
-        )
-        for i, (code, names) in enumerate(REASONS)
-    ]
-    text = label("why", lang)
-    return {"text": text, "blocks": [_section(text), {"type": "actions", "elements": buttons}]}
+    return {"text": label("why", lang), "blocks": _reason_blocks(ref, lang)}
 
 
 def render_reason_thanks(language: str) -> Message:
-    text = label("noted", _lang(language))
+    text = label("thanks_negative", _lang(language))
     return {"text": text, "blocks": [_section(text)]}
 
 

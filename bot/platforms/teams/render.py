@@ -3,9 +3,11 @@
 Pure functions returning plain JSON-ready dicts: no SDK import, no I/O.
 
 Every card carries the plain-text answer as its ``fallbackText``, and every message
-activity carries it as its ``summary``. Buttons are ``Action.Submit`` whose ``data`` holds
-``{"rolebot": <action>, ...}``; :func:`parse_action` reads them back (from a message
-activity's ``value`` or an ``adaptiveCard/action`` invoke's ``action.data``).
+activity carries it as its ``summary``. Buttons carry ``{"rolebot": <action>, ...}`` as
+their ``data``: ``Action.Submit`` for questions and quotes, ``Action.Execute`` (an
+``adaptiveCard/action`` invoke, answered privately to the clicker) for feedback;
+:func:`parse_action` reads them back (from a message activity's ``value`` or an invoke's
+``action.data``).
 
 All dynamic text goes through :func:`escape_markdown`, so nothing a user typed (or a source
 document contains) is rendered as markup, a link or a mention.
@@ -14,11 +16,14 @@ document contains) is rendered as markup, a link or a mention.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from bot.core.answer import Answer
 from bot.core.credits import credit_lines
+from bot.platforms.feedback import MAX_COMMENT, REASONS, reason_label, reason_text
+from bot.platforms.strings import label, language_of
 
 CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
@@ -29,61 +34,14 @@ REASON_INPUT = "rolebot_reason"
 COMMENT_INPUT = "rolebot_comment"
 
 MAX_QUESTION = 500
-MAX_REASON = 200
+MAX_REASON = MAX_COMMENT
 MAX_QUOTE = 700
 MAX_QUOTES = 12  # as many as an answer lists (bot.core.compose.MAX_SOURCES)
 MAX_BUTTONS = 5
 
 ActionKind = Literal["ask", "quotes", "feedback"]
 
-_LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "sources": "Sources",
-        "quotes": "Show quotes",
-        "quotes_title": "Quotes",
-        "helpful": "👍 Helpful",
-        "not_helpful": "👎 Not helpful",
-        "did_you_mean": "Did you mean…",
-        "try": "You can ask",
-        "reason": "What was wrong? (optional)",
-        "comment": "Anything to add? (optional)",
-        "send": "Send feedback",
-        "thanks": "Thanks for your feedback.",
-        "thanks_negative": "Thanks, noted. This helps improve the answers.",
-        "no_quotes": "This answer has no quoted sources.",
-        "error": "Sorry, something went wrong while answering. Please try again.",
-        "wrong": "Wrong or misleading",
-        "incomplete": "Incomplete",
-        "unclear": "Hard to understand",
-        "off_topic": "Did not answer my question",
-    },
-    "fr": {
-        "sources": "Sources",
-        "quotes": "Voir les citations",
-        "quotes_title": "Citations",
-        "helpful": "👍 Utile",
-        "not_helpful": "👎 Pas utile",
-        "did_you_mean": "Vouliez-vous dire…",
-        "try": "Vous pouvez demander",
-        "reason": "Qu'est-ce qui n'allait pas ? (facultatif)",
-        "comment": "Un commentaire ? (facultatif)",
-        "send": "Envoyer",
-        "thanks": "Merci pour votre retour.",
-        "thanks_negative": "Merci, c'est noté. Cela aide à améliorer les réponses.",
-        "no_quotes": "Cette réponse ne cite aucune source.",
-        "error": "Désolé, une erreur s'est produite. Veuillez réessayer.",
-        "wrong": "Faux ou trompeur",
-        "incomplete": "Incomplet",
-        "unclear": "Difficile à comprendre",
-        "off_topic": "Ne répond pas à ma question",
-    },
-}
-REASONS = ("wrong", "incomplete", "unclear", "off_topic")
-
-
-def label(language: str, key: str) -> str:
-    """A UI string in the answer's language (English when the language is unknown)."""
-    return _LABELS.get(language, _LABELS["en"])[key]
+FEEDBACK_VERB = "rolebot_feedback"
 
 
 # --- escaping -----------------------------------------------------------------------------
@@ -143,6 +101,11 @@ def _submit(title: str, data: dict[str, Any], **props: Any) -> dict[str, Any]:
     return {"type": "Action.Submit", "title": title[:120], "data": data, **props}
 
 
+def _execute(title: str, data: dict[str, Any]) -> dict[str, Any]:
+    """A universal action: Teams sends an invoke whose response only the clicker sees."""
+    return {"type": "Action.Execute", "title": title[:120], "verb": FEEDBACK_VERB, "data": data}
+
+
 @dataclass(frozen=True)
 class CardAction:
     """A card button press, as read back from its submitted data."""
@@ -166,7 +129,7 @@ def parse_action(data: object) -> CardAction | None:
         return None
     question = question.strip()[:MAX_QUESTION]
     lang = data.get("lang")
-    language = lang if isinstance(lang, str) and lang in _LABELS else "en"
+    language = language_of(lang)
     if kind != "feedback":
         return CardAction(kind=kind, question=question, language=language) if question else None
     helpful = data.get("helpful")
@@ -188,14 +151,13 @@ def parse_action(data: object) -> CardAction | None:
 
 
 def _reason(data: dict[str, Any]) -> str | None:
-    parts: list[str] = []
+    """The reason code chosen (one of ``REASONS``), then the comment, as stored."""
     choice = data.get(REASON_INPUT)
-    if isinstance(choice, str) and choice.strip():
-        parts.append(choice.strip())
     comment = data.get(COMMENT_INPUT)
-    if isinstance(comment, str) and comment.strip():
-        parts.append(" ".join(comment.split()))
-    return ": ".join(parts)[:MAX_REASON] or None
+    return reason_text(
+        choice.strip() if isinstance(choice, str) else None,
+        comment if isinstance(comment, str) else None,
+    )
 
 
 # --- cards --------------------------------------------------------------------------------
@@ -245,7 +207,7 @@ def _sources(answer: Answer) -> list[dict[str, Any]]:
     if not answer.sources:
         return []
     out: list[dict[str, Any]] = [
-        _text(label(answer.language, "sources"), weight="Bolder", size="Small", separator=True)
+        _text(label("sources", answer.language), weight="Bolder", size="Small", separator=True)
     ]
     for line in credit_lines(answer.sources, answer.language):
         out.append(_text(line, size="Small", isSubtle=True, spacing="None"))
@@ -253,12 +215,16 @@ def _sources(answer: Answer) -> list[dict[str, Any]]:
 
 
 def _choices(answer: Answer) -> list[dict[str, Any]]:
-    """Suggested questions as full-width rows that wrap (a button would cut a long one)."""
     if answer.did_you_mean:
-        heading, questions = label(answer.language, "did_you_mean"), answer.did_you_mean
-    elif answer.suggestions:
-        heading, questions = label(answer.language, "try"), answer.suggestions
-    else:
+        return _question_rows(label("did_you_mean", answer.language), answer.did_you_mean)
+    if answer.suggestions:
+        return _question_rows(label("you_can_ask", answer.language), answer.suggestions)
+    return []
+
+
+def _question_rows(heading: str, questions: Sequence[str]) -> list[dict[str, Any]]:
+    """Questions to click as full-width rows that wrap (a button would cut a long one)."""
+    if not questions:
         return []
     rows = [
         {
@@ -278,35 +244,46 @@ def _feedback_actions(answer: Answer) -> list[dict[str, Any]]:
     reasons = {
         "type": "Input.ChoiceSet",
         "id": REASON_INPUT,
-        "label": label(lang, "reason"),
+        "label": label("reason", lang),
         "style": "expanded",
-        "choices": [{"title": label(lang, r), "value": r} for r in REASONS],
+        "choices": [{"title": reason_label(r, lang), "value": r} for r in REASONS],
     }
     comment = {
         "type": "Input.Text",
         "id": COMMENT_INPUT,
-        "label": label(lang, "comment"),
+        "label": label("comment", lang),
         "maxLength": MAX_REASON,
     }
     negative = {
         "type": "Action.ShowCard",
-        "title": label(lang, "not_helpful"),
+        "title": label("not_helpful", lang),
         "card": {
             "type": "AdaptiveCard",
             "version": CARD_VERSION,
             "body": [reasons, comment],
-            "actions": [_submit(label(lang, "send"), feedback_data(answer, helpful=False))],
+            "actions": [_execute(label("send", lang), feedback_data(answer, helpful=False))],
         },
     }
-    return [_submit(label(lang, "helpful"), feedback_data(answer, helpful=True)), negative]
+    return [_execute(label("helpful", lang), feedback_data(answer, helpful=True)), negative]
 
 
 def _wants_feedback(answer: Answer) -> bool:
     return answer.kind not in ("help", "smalltalk") and bool(answer.question)
 
 
-def answer_card(answer: Answer) -> dict[str, Any]:
-    """The answer as an Adaptive Card: title, comparison columns, lines, sources, actions."""
+@dataclass(frozen=True)
+class Vote:
+    """A vote just recorded on the card being rendered again."""
+
+    helpful: bool
+    reason: str | None = None
+
+
+def answer_card(answer: Answer, vote: Vote | None = None) -> dict[str, Any]:
+    """The answer as an Adaptive Card: title, comparison columns, lines, sources, actions.
+
+    ``vote`` renders the card again after a vote on it, the vote acknowledged at its end
+    (the buttons stay: a later vote replaces the earlier)."""
     body: list[dict[str, Any]] = []
     if answer.title:
         body.append(_text(answer.title, weight="Bolder", size="Medium"))
@@ -315,9 +292,12 @@ def answer_card(answer: Answer) -> dict[str, Any]:
     body.extend(_text(f"⚠ {w}", color="Warning", spacing="Small") for w in answer.warnings)
     body.extend(_sources(answer))
     body.extend(_choices(answer))
+    if vote is not None:
+        key = "voted_helpful" if vote.helpful else "voted_not_helpful"
+        body.append(_text(label(key, answer.language), isSubtle=True, separator=True))
     actions: list[dict[str, Any]] = []
     if any(s.quote for s in answer.sources) and answer.question:
-        actions.append(_submit(label(answer.language, "quotes"), quotes_data(answer.question)))
+        actions.append(_submit(label("quotes", answer.language), quotes_data(answer.question)))
     if _wants_feedback(answer):
         actions.extend(_feedback_actions(answer))
     card = _card(body, answer.text)
@@ -333,18 +313,18 @@ def _clip(text: str, limit: int) -> str:
 
 def quotes_text(answer: Answer) -> str:
     """The quotes as plain text (the quotes card's fallback)."""
-    lines = [label(answer.language, "quotes_title")]
+    lines = [label("quotes_title", answer.language)]
     for source in answer.sources[:MAX_QUOTES]:
         lines.append(f"“{_clip(source.quote, MAX_QUOTE)}” — {source.credit()}, {source.title}")
     if len(lines) == 1:
-        lines.append(label(answer.language, "no_quotes"))
+        lines.append(label("no_quotes", answer.language))
     return "\n".join(lines)
 
 
 def quotes_card(answer: Answer) -> dict[str, Any]:
     """The exact source passages behind an answer, one block per source."""
     body: list[dict[str, Any]] = [
-        _text(label(answer.language, "quotes_title"), weight="Bolder", size="Medium")
+        _text(label("quotes_title", answer.language), weight="Bolder", size="Medium")
     ]
     if answer.title:
         body.append(_text(answer.title, isSubtle=True, spacing="None"))
@@ -367,7 +347,7 @@ def quotes_card(answer: Answer) -> dict[str, Any]:
             }
         )
     if not quoted:
-        body.append(_text(label(answer.language, "no_quotes")))
+        body.append(_text(label("no_quotes", answer.language)))
     return _card(body, quotes_text(answer))
 
 
@@ -386,6 +366,14 @@ def answer_activity(answer: Answer) -> dict[str, Any]:
 
 def quotes_activity(answer: Answer) -> dict[str, Any]:
     return message_activity(quotes_card(answer), quotes_text(answer))
+
+
+def welcome_activity(language: str, examples: Sequence[str]) -> dict[str, Any]:
+    """The welcome sent when the app is installed in a personal chat: what it does, examples."""
+    title, how = label("welcome_title", language), label("welcome_how", language)
+    body = [_text(title, weight="Bolder", size="Medium"), _text(how)]
+    body.extend(_question_rows(label("try", language), examples))
+    return message_activity(_card(body, f"{title}\n{how}"), f"{title} {how}")
 
 
 def text_activity(text: str) -> dict[str, Any]:

@@ -60,7 +60,10 @@ class RecordingStorage:
             self.interactions.append(interaction)
 
     def record_feedback(self, feedback: Feedback) -> None:
+        """Like the real storage: a feedback with the vote of an earlier one replaces it."""
         with self._lock:
+            if feedback.vote is not None:
+                self.feedback[:] = [f for f in self.feedback if f.vote != feedback.vote]
             self.feedback.append(feedback)
 
     def ping(self) -> bool:
@@ -152,7 +155,9 @@ class SlackHarness:
             headers = {"x-slack-retry-num": str(retry_num), "x-slack-retry-reason": "http_timeout"}
         return self.post_json(event_callback(event, event_id), headers=headers), event_id
 
-    def command(self, text: str, *, channel: str = "C0GENERAL") -> tuple[httpx.Response, str]:
+    def command(
+        self, text: str, *, channel: str = "C0GENERAL", user: str = USER_ID
+    ) -> tuple[httpx.Response, str]:
         response_url = self.fake.response_url("commands/" + uuid.uuid4().hex)
         fields = {
             "token": "legacy-token",
@@ -160,7 +165,7 @@ class SlackHarness:
             "team_domain": "fake",
             "channel_id": channel,
             "channel_name": "general",
-            "user_id": USER_ID,
+            "user_id": user,
             "user_name": "asker",
             "command": "/roles",
             "text": text,
@@ -180,11 +185,13 @@ class SlackHarness:
         channel: str = "C0GENERAL",
         ephemeral: bool = False,
         thread_ts: str | None = None,
+        user: str = USER_ID,
+        message_ts: str = "1700000000.000200",
     ) -> tuple[httpx.Response, str | None]:
         """A ``block_actions`` click; ``container`` is "message" or "view" (App Home)."""
         payload: dict[str, Any] = {
             "type": "block_actions",
-            "user": {"id": USER_ID, "username": "asker", "team_id": TEAM_ID},
+            "user": {"id": user, "username": "asker", "team_id": TEAM_ID},
             "api_app_id": APP_ID,
             "token": "legacy-token",
             "trigger_id": f"{uuid.uuid4().int % 10**12}.{uuid.uuid4().hex[:8]}",
@@ -205,7 +212,7 @@ class SlackHarness:
             payload["container"] = {"type": "view", "view_id": "V0HOME"}
             payload["view"] = {"id": "V0HOME", "type": "home", "blocks": []}
         else:
-            ts = "1700000000.000200"
+            ts = message_ts
             response_url = self.fake.response_url("actions/" + uuid.uuid4().hex)
             payload["container"] = {
                 "type": "message",

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import pytest
 
+from bot.platforms.feedback import REASONS
 from bot.platforms.slack.render import (
     FEEDBACK_DOWN,
     FEEDBACK_UP,
     POST,
     QUOTES,
     REASON_PREFIX,
-    REASONS,
     AnswerRef,
     escape,
 )
+from bot.platforms.strings import label
 from tests.fakes.slack_api import RESPONSE_URL, visible_text
 from tests.platforms.slack.conftest import USER_ID, SlackHarness
 
@@ -67,7 +68,7 @@ def test_thumbs_down_is_recorded_and_offers_reasons(slack: SlackHarness) -> None
     [item] = slack.storage.feedback
     assert item.helpful is False and item.reason is None
     reasons = [e for b in reply["blocks"] if b["type"] == "actions" for e in b["elements"]]
-    assert [AnswerRef.decode(b["value"]).reason for b in reasons] == [code for code, _ in REASONS]
+    assert [AnswerRef.decode(b["value"]).reason for b in reasons] == list(REASONS)
     assert all(AnswerRef.decode(b["value"]).question == QUESTION for b in reasons)
 
     # Clicking a reason records it and replaces the prompt with thanks.
@@ -76,7 +77,7 @@ def test_thumbs_down_is_recorded_and_offers_reasons(slack: SlackHarness) -> None
     [thanks] = _reply(slack, url2)
     assert thanks["replace_original"] is True
     slack.wait_idle()
-    assert slack.storage.feedback[-1].reason == REASONS[1][0]
+    assert slack.storage.feedback[-1].reason == REASONS[1]
     assert slack.storage.feedback[-1].helpful is False
 
 
@@ -144,3 +145,67 @@ def test_a_button_value_that_is_not_ours_gets_400(slack: SlackHarness) -> None:
     assert response.status_code == 400
     slack.wait_idle()
     assert slack.fake.calls() == []
+
+
+def _controls_text(message: dict) -> str:
+    return visible_text({"blocks": message["blocks"][-3:]})
+
+
+def test_a_vote_on_a_private_answer_updates_it_in_place_and_counts_once(
+    slack: SlackHarness,
+) -> None:
+    ref = AnswerRef(QUESTION, "en", "compare", ("pmo", "project_manager"), echo=True, post=True)
+    urls = [slack.action(FEEDBACK_UP, ref.encode(), ephemeral=True)[1] for _ in range(4)]
+    replies = [_reply(slack, url)[0] for url in urls]
+    for reply in replies:
+        assert reply["response_type"] == "ephemeral"
+        assert reply["replace_original"] is True  # the answer itself, not a new message
+        assert label("voted_helpful", "en") in _controls_text(reply)
+        assert escape(slack.engine.ask(QUESTION).title) in visible_text(reply)
+        assert POST in {e.get("action_id") for b in reply["blocks"] for e in b.get("elements", [])}
+    slack.wait_idle()
+    [vote] = slack.storage.feedback
+    assert vote.helpful is True and vote.vote
+
+    # 👎 on the same answer: the reasons appear in place; the chosen reason joins that vote.
+    _, url = slack.action(FEEDBACK_DOWN, ref.encode(), ephemeral=True)
+    [prompt] = _reply(slack, url)
+    assert prompt["replace_original"] is True
+    reasons = [
+        e
+        for b in prompt["blocks"]
+        for e in b.get("elements", [])
+        if REASON_PREFIX in e.get("action_id", "")
+    ]
+    assert [AnswerRef.decode(e["value"]).reason for e in reasons] == list(REASONS)
+    _, url = slack.action(reasons[2]["action_id"], reasons[2]["value"], ephemeral=True)
+    [done] = _reply(slack, url)
+    assert done["replace_original"] is True
+    assert label("thanks_negative", "en") in _controls_text(done)
+    slack.wait_idle()
+    [vote] = slack.storage.feedback
+    assert (vote.helpful, vote.reason) == (False, REASONS[2])
+    assert slack.fake.calls("chat.postMessage") == []
+
+
+def test_votes_on_an_answer_in_a_channel_are_private_and_count_once_per_user(
+    slack: SlackHarness,
+) -> None:
+    for _ in range(3):
+        _, url = slack.action(FEEDBACK_UP, REF.encode(), message_ts="1700000000.000777")
+        [reply] = _reply(slack, url)
+        assert reply["response_type"] == "ephemeral" and reply["replace_original"] is False
+    _, url = slack.action(FEEDBACK_UP, REF.encode(), message_ts="1700000000.000777", user="UOTHER1")
+    _reply(slack, url)
+    _, url = slack.action(FEEDBACK_DOWN, REF.encode(), message_ts="1700000000.000777")
+    [prompt] = _reply(slack, url)
+    assert prompt["response_type"] == "ephemeral" and prompt["replace_original"] is False
+    reasons = [e for b in prompt["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    _, url = slack.action(reasons[0]["action_id"], reasons[0]["value"], ephemeral=True)
+    [thanks] = _reply(slack, url)
+    assert thanks["replace_original"] is True  # the prompt becomes the thanks
+    slack.wait_idle()
+    votes = {f.user: (f.helpful, f.reason) for f in slack.storage.feedback}
+    assert votes == {USER_ID: (False, REASONS[0]), "UOTHER1": (True, None)}
+    assert len(slack.storage.feedback) == 2
+    assert slack.fake.calls("chat.postMessage") == []  # nothing public in the channel

@@ -10,9 +10,10 @@ import yaml
 
 from bot.platforms.slack.http import EVENTS_PATH
 from bot.platforms.slack.listeners.commands import COMMAND
+from bot.platforms.slack.listeners.shortcuts import MESSAGE_SHORTCUT
 
 ROOT = Path(__file__).resolve().parents[3]
-SCOPES = {"app_mentions:read", "chat:write", "commands", "im:history"}
+SCOPES = {"app_mentions:read", "chat:write", "commands", "im:history", "users:read"}
 EVENTS = {"app_mention", "message.im", "app_home_opened"}
 
 
@@ -33,6 +34,9 @@ def test_manifest_asks_exactly_what_the_app_uses(name: str) -> None:
     home = manifest["features"]["app_home"]
     assert home["home_tab_enabled"] and home["messages_tab_enabled"]
     assert home["messages_tab_read_only_enabled"] is False
+    [shortcut] = manifest["features"]["shortcuts"]
+    assert (shortcut["type"], shortcut["callback_id"]) == ("message", MESSAGE_SHORTCUT)
+    assert len(shortcut["name"]) <= 24 and len(shortcut["description"]) <= 80
     assert 174 <= len(manifest["display_information"]["long_description"]) <= 4000
 
 

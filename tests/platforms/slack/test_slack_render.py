@@ -9,6 +9,7 @@ import pytest
 
 from bot.core.answer import Answer, Comparison, ComparisonRow, Source
 from bot.core.engine import RoleCard
+from bot.platforms.feedback import REASONS
 from bot.platforms.slack.render import (
     ASK_ACTION,
     FEEDBACK_DOWN,
@@ -17,7 +18,6 @@ from bot.platforms.slack.render import (
     POST,
     QUOTES,
     REASON_ACTION,
-    REASONS,
     AnswerRef,
     clip,
     escape,
@@ -180,7 +180,7 @@ def test_the_controls_carry_the_question_and_feedback_for_answers() -> None:
     by_id = {b["action_id"]: b for b in buttons(message)}
     assert set(by_id) == {QUOTES, FEEDBACK_UP, FEEDBACK_DOWN, POST}
     ref = AnswerRef.decode(by_id[QUOTES]["value"])
-    assert ref == AnswerRef("pmo vs pm?", "en", "compare", ("pmo", "project_manager"))
+    assert ref == AnswerRef("pmo vs pm?", "en", "compare", ("pmo", "project_manager"), post=True)
 
 
 def test_no_quotes_button_without_sources_and_no_feedback_on_help() -> None:
@@ -313,9 +313,9 @@ def test_quotes_show_each_quote_with_its_credit() -> None:
 def test_reason_prompt_offers_every_reason() -> None:
     message = render_reason_prompt(AnswerRef("q", "fr", "define", ("pmo",)))
     reasons = buttons(message)
-    assert [AnswerRef.decode(b["value"]).reason for b in reasons] == [c for c, _ in REASONS]
+    assert [AnswerRef.decode(b["value"]).reason for b in reasons] == list(REASONS)
     assert all(REASON_ACTION.match(b["action_id"]) for b in reasons)
-    assert reasons[0]["text"]["text"] == REASONS[0][1]["fr"]
+    assert reasons[0]["text"]["text"] == "Mauvais rôle"
 
 
 def test_glossary_and_home_have_a_card_and_button_per_role() -> None:

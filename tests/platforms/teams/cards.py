@@ -44,4 +44,5 @@ def shown_texts(card: dict[str, Any]) -> list[str]:
 
 
 def submits(card: dict[str, Any]) -> list[dict[str, Any]]:
-    return [e for e in elements(card) if e["type"] == "Action.Submit"]
+    """Every button that sends data back: ``Action.Submit`` and ``Action.Execute``."""
+    return [e for e in elements(card) if e["type"] in ("Action.Submit", "Action.Execute")]

@@ -85,21 +85,29 @@ def card_submit(
         service_url,
         conversation=conversation,
         value=data,
-        replyToId="fake-activity-1",
+        replyToId=kw.pop("replyToId", "fake-activity-1"),
         activity_id=kw.pop("activity_id", "1700000000900"),
         **kw,
     )
 
 
 def card_invoke(
-    service_url: str, data: dict[str, Any], *, action_type: str = "Action.Execute"
+    service_url: str,
+    data: dict[str, Any],
+    *,
+    action_type: str = "Action.Execute",
+    conversation: dict[str, Any] = PERSONAL,
+    **kw: Any,
 ) -> dict[str, Any]:
-    """What Teams posts for a universal action: an ``adaptiveCard/action`` invoke."""
+    """What Teams posts for a universal action: an ``adaptiveCard/action`` invoke on the card
+    ``replyToId``."""
     return activity(
         service_url,
-        conversation=PERSONAL,
+        conversation=conversation,
         type_="invoke",
         name="adaptiveCard/action",
-        activity_id="f:invoke-1",
+        activity_id=kw.pop("activity_id", "f:invoke-1"),
+        replyToId=kw.pop("replyToId", "fake-activity-1"),
         value={"action": {"type": action_type, "verb": "rolebot", "data": data}},
+        **kw,
     )

@@ -39,7 +39,11 @@ class MemoryStorage:
         self.interactions.append(interaction)
 
     def record_feedback(self, feedback: Feedback) -> None:
-        self.feedback.append(feedback)
+        """Like the real storage: a feedback with the vote of an earlier one replaces it."""
+        with self.lock:
+            if feedback.vote is not None:
+                self.feedback[:] = [f for f in self.feedback if f.vote != feedback.vote]
+            self.feedback.append(feedback)
 
     def ping(self) -> bool:
         return True

@@ -8,7 +8,9 @@ Bot Framework connector, which records what the bot sends.
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -17,6 +19,7 @@ from bot.core.credits import credit_lines
 from bot.platforms.teams.render import (
     COMMENT_INPUT,
     REASON_INPUT,
+    Vote,
     answer_card,
     ask_data,
     feedback_data,
@@ -28,6 +31,7 @@ from bot.platforms.teams.settings import TeamsSettings
 from tests.fakes.teams_connector import FakeConnector
 from tests.platforms.teams.cards import card_of, shown_texts, submits
 from tests.platforms.teams.teams_activities import (
+    BOT,
     CHANNEL,
     GROUP,
     PERSONAL,
@@ -72,7 +76,7 @@ def test_personal_message_is_answered_with_an_adaptive_card(
     for line in credit_lines(expected.sources, "en"):
         assert line in shown  # one line per document
     if any(s.quote for s in expected.sources):
-        assert label("en", "quotes") in [a["title"] for a in submits(card)]
+        assert label("quotes", "en") in [a["title"] for a in submits(card)]
 
     [interaction] = dev_teams.storage.interactions
     assert interaction.platform == "teams"
@@ -208,9 +212,68 @@ def test_show_quotes_answers_with_the_quotes_card(
     shown = "\n".join(shown_texts(card))
     for source in answer.sources:
         assert source.credit() in shown
+    assert dev_teams.storage.interactions == []  # showing quotes is not a new question
 
 
-def test_thumbs_down_with_a_reason_is_recorded_and_acknowledged(
+def test_a_typing_indicator_is_shown_while_the_answer_is_composed(
+    dev_teams: RunningTeams, connector: FakeConnector
+) -> None:
+    assert dev_teams.post(personal_message(connector.url, QUESTION)).status_code == 200
+    connector.wait_for_activities(1)
+    [typing] = connector.typing()
+    assert typing.conversation_id == PERSONAL["id"]
+    calls = connector.calls
+    assert calls.index(typing) < calls.index(connector.activities()[0])
+
+
+def installed(service_url: str, conversation: dict[str, Any], locale: str = "en-US") -> dict:
+    """What Teams posts when the app is added: the bot joins the conversation."""
+    return activity(
+        service_url,
+        conversation=conversation,
+        type_="conversationUpdate",
+        activity_id=f"f:install-{conversation['id']}",
+        locale=locale,
+        membersAdded=[{"id": BOT["id"], "name": BOT["name"]}],
+    )
+
+
+@pytest.mark.parametrize(("locale", "language"), [("en-US", "en"), ("fr-FR", "fr")])
+def test_installing_in_a_personal_chat_sends_a_welcome_card_once(
+    dev_teams: RunningTeams, connector: FakeConnector, locale: str, language: str
+) -> None:
+    install = installed(connector.url, PERSONAL, locale)
+    assert dev_teams.post(install).status_code == 200
+    [welcome] = connector.wait_for_activities(1)
+    assert welcome.conversation_id == PERSONAL["id"]
+    card = card_of(welcome)
+    shown = shown_texts(card)
+    assert label("welcome_title", language) in shown
+    examples = dev_teams.engine.example_questions(language)
+    assert examples and examples[0] in shown
+    assert dev_teams.post(install).status_code == 200  # delivered again: no second welcome
+    time.sleep(0.2)
+    assert dev_teams.bot.replies.pending == 0
+    assert len(connector.activities()) == 1
+
+
+def test_installing_in_a_team_sends_no_welcome(
+    dev_teams: RunningTeams, connector: FakeConnector
+) -> None:
+    assert dev_teams.post(installed(connector.url, CHANNEL)).status_code == 200
+    assert_nothing_sent(dev_teams, connector)
+
+
+def updated_cards(teams: RunningTeams, connector: FakeConnector, count: int = 1) -> list[Any]:
+    """The cards the bot replaced in place (``PUT .../activities/{id}``), once it is idle."""
+    deadline = time.monotonic() + 10
+    while teams.bot.replies.pending or len(connector.updates()) < count:
+        assert time.monotonic() < deadline, connector.calls
+        time.sleep(0.01)
+    return connector.updates()
+
+
+def test_thumbs_down_with_a_reason_updates_the_card_in_place(
     dev_teams: RunningTeams, connector: FakeConnector
 ) -> None:
     answer = asked(dev_teams, QUESTION)
@@ -222,10 +285,14 @@ def test_thumbs_down_with_a_reason_is_recorded_and_acknowledged(
 
     assert dev_teams.post(card_submit(connector.url, data)).status_code == 200
 
-    [reply] = connector.wait_for_activities(1)
-    assert reply.conversation_id == PERSONAL["id"]
-    assert reply.body["text"] == label("en", "thanks_negative")
-    assert reply.attachments == []
+    [update] = updated_cards(dev_teams, connector)
+    assert update.path == f"/v3/conversations/{PERSONAL['id']}/activities/fake-activity-1"
+    card = card_of(update)
+    assert card == answer_card(
+        dev_teams.engine.ask(QUESTION), Vote(False, "incomplete: nothing about the sponsor")
+    )
+    assert label("voted_not_helpful", "en") in shown_texts(card)
+    assert connector.activities() == []  # no separate "thanks" message
     [feedback] = dev_teams.storage.feedback
     assert feedback.platform == "teams"
     assert feedback.helpful is False
@@ -236,19 +303,51 @@ def test_thumbs_down_with_a_reason_is_recorded_and_acknowledged(
     assert feedback.user == USER["aadObjectId"]
 
 
-def test_thumbs_up_is_recorded(dev_teams: RunningTeams, connector: FakeConnector) -> None:
+def test_votes_count_once_per_user_and_card_and_a_later_vote_replaces(
+    dev_teams: RunningTeams, connector: FakeConnector
+) -> None:
     answer = asked(dev_teams, QUESTION)
-
-    post = dev_teams.post(card_submit(connector.url, feedback_data(answer, helpful=True)))
-    assert post.status_code == 200
-
-    [reply] = connector.wait_for_activities(1)
-    assert reply.body["text"] == label("en", "thanks")
+    for i in range(4):
+        up = card_submit(connector.url, feedback_data(answer, helpful=True), activity_id=f"17{i}")
+        assert dev_teams.post(up).status_code == 200
+    updates = updated_cards(dev_teams, connector, count=4)
+    assert label("voted_helpful", "en") in shown_texts(card_of(updates[-1]))
     [feedback] = dev_teams.storage.feedback
     assert (feedback.helpful, feedback.reason) == (True, None)
 
+    down = {**feedback_data(answer, helpful=False), REASON_INPUT: "unclear"}
+    assert dev_teams.post(card_submit(connector.url, down, activity_id="1799")).status_code == 200
+    updated_cards(dev_teams, connector, count=5)
+    [feedback] = dev_teams.storage.feedback
+    assert (feedback.helpful, feedback.reason) == (False, "unclear")
 
-def test_universal_action_feedback_is_acknowledged_in_the_invoke_response(
+    # Another card of the same answer is another vote.
+    other = card_submit(
+        connector.url, feedback_data(answer, helpful=True), activity_id="1800", replyToId="card-2"
+    )
+    assert dev_teams.post(other).status_code == 200
+    updated_cards(dev_teams, connector, count=6)
+    assert sorted(f.helpful for f in dev_teams.storage.feedback) == [False, True]
+    assert connector.activities() == []
+
+
+def test_a_vote_in_a_channel_posts_nothing_in_the_channel(
+    dev_teams: RunningTeams, connector: FakeConnector
+) -> None:
+    answer = asked(dev_teams, QUESTION)
+    vote = card_submit(connector.url, feedback_data(answer, helpful=True), conversation=CHANNEL)
+
+    assert dev_teams.post(vote).status_code == 200
+
+    deadline = time.monotonic() + 10
+    while not dev_teams.storage.feedback or dev_teams.bot.replies.pending:
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    assert [f.helpful for f in dev_teams.storage.feedback] == [True]
+    assert connector.activities() == [] and connector.updates() == []
+
+
+def test_universal_action_feedback_in_a_personal_chat_returns_the_updated_card(
     dev_teams: RunningTeams, connector: FakeConnector
 ) -> None:
     answer = asked(dev_teams, QUESTION)
@@ -256,13 +355,31 @@ def test_universal_action_feedback_is_acknowledged_in_the_invoke_response(
     response = dev_teams.post(card_invoke(connector.url, feedback_data(answer, helpful=True)))
 
     assert response.status_code == 200
+    body = response.json()
+    assert (body["statusCode"], body["type"]) == (200, "application/vnd.microsoft.card.adaptive")
+    assert body["value"] == answer_card(dev_teams.engine.ask(QUESTION), Vote(True))
+    assert label("voted_helpful", "en") in shown_texts(body["value"])
+    assert [f.helpful for f in dev_teams.storage.feedback] == [True]
+    assert_nothing_sent(dev_teams, connector)
+
+
+def test_universal_action_feedback_in_a_channel_is_acknowledged_to_the_clicker_only(
+    dev_teams: RunningTeams, connector: FakeConnector
+) -> None:
+    answer = asked(dev_teams, QUESTION)
+    invoke = card_invoke(connector.url, feedback_data(answer, helpful=True), conversation=CHANNEL)
+
+    response = dev_teams.post(invoke)
+
+    assert response.status_code == 200
     assert response.json() == {
         "statusCode": 200,
         "type": "application/vnd.microsoft.activity.message",
-        "value": label("en", "thanks"),
+        "value": label("thanks", "en"),
     }
     assert [f.helpful for f in dev_teams.storage.feedback] == [True]
     assert_nothing_sent(dev_teams, connector)
+    assert connector.updates() == []
 
 
 def test_universal_action_choice_posts_the_answer(

@@ -35,6 +35,7 @@ ELEMENT_TYPES = {
     "Input.ChoiceSet",
     "Input.Text",
     "Action.Submit",
+    "Action.Execute",
     "Action.ShowCard",
 }
 
@@ -95,8 +96,10 @@ def assert_well_formed(card: dict[str, Any]) -> None:
         assert element["type"] in ELEMENT_TYPES, element
         if element["type"] == "TextBlock":
             assert isinstance(element["text"], str) and element["text"]
-        if element["type"] == "Action.Submit":
+        if element["type"] in ("Action.Submit", "Action.Execute"):
             assert element["title"] and isinstance(element["data"], dict)
+        if element["type"] == "Action.Execute":
+            assert element["verb"] == "rolebot_feedback"
     json.dumps(card)
 
 
@@ -145,7 +148,7 @@ def test_show_quotes_and_feedback_buttons_round_trip() -> None:
     answer = make_answer()
     card = answer_card(answer)
     titles = [a["title"] for a in card["actions"]]
-    assert titles == [label("en", "quotes"), label("en", "helpful"), label("en", "not_helpful")]
+    assert titles == [label("quotes", "en"), label("helpful", "en"), label("not_helpful", "en")]
 
     quotes, helpful, not_helpful = card["actions"]
     assert parse_action(quotes["data"]) == CardAction(kind="quotes", question="pmo vs pm?")
@@ -181,7 +184,7 @@ def test_feedback_without_a_reason_is_still_recorded_as_negative() -> None:
 
 def test_no_quotes_button_without_quotes_and_no_feedback_on_help() -> None:
     no_sources = answer_card(make_answer(sources=()))
-    assert label("en", "quotes") not in [a["title"] for a in no_sources["actions"]]
+    assert label("quotes", "en") not in [a["title"] for a in no_sources["actions"]]
 
     help_card = answer_card(
         make_answer(kind="help", intent="help", sources=(), suggestions=("What is a PMO?",))
@@ -203,7 +206,7 @@ def test_did_you_mean_offers_each_question_as_a_button() -> None:
     card = answer_card(answer)
     assert_well_formed(card)
 
-    assert label("en", "did_you_mean") in shown_texts(card)
+    assert label("did_you_mean", "en") in shown_texts(card)
     asks = [parse_action(a["data"]) for a in submits(card) if a["data"]["rolebot"] == "ask"]
     assert [a.question for a in asks if a] == list(answer.did_you_mean)
 
@@ -230,7 +233,7 @@ def test_quotes_card_shows_every_quote_with_its_credit() -> None:
 
 def test_quotes_card_without_quotes_says_so() -> None:
     card = quotes_card(make_answer(sources=()))
-    assert label("en", "no_quotes") in shown_texts(card)
+    assert label("no_quotes", "en") in shown_texts(card)
 
 
 def test_long_quotes_are_clipped_to_keep_cards_small() -> None:

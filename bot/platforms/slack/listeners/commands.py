@@ -18,20 +18,21 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.app.service import AnswerService
 from bot.platforms.slack.delivery import post_to_response_url
 from bot.platforms.slack.incoming import BadSlackPayload, question_text, text_field
-from bot.platforms.slack.listeners import common
+from bot.platforms.slack.listeners.common import UserLanguages, conversation_of
 from bot.platforms.slack.render import render_answer, render_glossary
 from bot.platforms.slack.replies import spawn_reply
 
 COMMAND = "/roles"
 
-_KEYWORDS: dict[str, tuple[Literal["help", "list", "compare"], str]] = {
-    "help": ("help", "en"),
+# keyword -> (what it asks for, its language; None: English, shown in the user's language)
+_KEYWORDS: dict[str, tuple[Literal["help", "list", "compare"], str | None]] = {
+    "help": ("help", None),
     "aide": ("help", "fr"),
-    "list": ("list", "en"),
-    "glossary": ("list", "en"),
+    "list": ("list", None),
+    "glossary": ("list", None),
     "liste": ("list", "fr"),
     "glossaire": ("list", "fr"),
-    "compare": ("compare", "en"),
+    "compare": ("compare", None),
     "comparer": ("compare", "fr"),
 }
 _SEPARATOR = re.compile(r"\s+(?:vs\.?|versus|and|et|ou|or)\s+|\s*[,/|]\s*", re.IGNORECASE)
@@ -39,8 +40,10 @@ _SEPARATOR = re.compile(r"\s+(?:vs\.?|versus|and|et|ou|or)\s+|\s*[,/|]\s*", re.I
 
 @dataclass(frozen=True)
 class RolesCommand:
+    """What ``/roles`` asks for; ``language`` is None unless a keyword's language says it."""
+
     kind: Literal["help", "list", "ask"]
-    language: str = "en"
+    language: str | None = None
     question: str = ""
 
 
@@ -67,6 +70,9 @@ def parse(text: str) -> RolesCommand:
 
 
 def register(app: AsyncApp, service: AnswerService) -> None:
+    talk = conversation_of(service)
+    languages: UserLanguages = app.languages  # type: ignore[attr-defined]
+
     async def on_roles(
         ack: AsyncAck,
         body: dict[str, Any],
@@ -83,14 +89,14 @@ def register(app: AsyncApp, service: AnswerService) -> None:
         await ack()
 
         async def work() -> None:
-            engine = service.engine
             if command.kind == "help":
-                message = render_answer(engine.help_answer(command.language), feedback=False)
+                language = command.language or await languages.of(client, user)
+                message = render_answer(talk.help(language), feedback=False)
             elif command.kind == "list":
-                message = render_glossary(engine.glossary(command.language), command.language)
+                language = command.language or await languages.of(client, user)
+                message = render_glossary(service.engine.glossary(language), language)
             else:
-                answer = await common.answer(
-                    service,
+                answer = await talk.ask(
                     command.question,
                     user=user,
                     conversation=channel,

@@ -1,53 +1,49 @@
-"""Helpers the listener modules share: blocking service calls run off the event loop."""
+"""What the Slack listener modules share: the conversation with the service, the user's language."""
 
 from __future__ import annotations
 
-import asyncio
-import threading
+import logging
 
-from bot.app.service import AnswerService, Feedback
-from bot.core.answer import Answer
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.app.service import AnswerService
+from bot.platforms.conversation import Conversation
+from bot.platforms.strings import locale_language
+
+log = logging.getLogger(__name__)
 
 PLATFORM = "slack"
-
-# Claims are check-then-set; one lock makes them atomic between this process's worker threads
-# (the storage makes them atomic between replicas).
-_CLAIM_LOCK = threading.Lock()
+MAX_KNOWN_USERS = 10_000
 
 
-async def answer(
-    service: AnswerService,
-    question: str,
-    *,
-    user: str | None,
-    conversation: str | None,
-    request_id: str | None,
-) -> Answer:
-    """``service.answer`` in a worker thread (the engine and storage are synchronous)."""
-    return await asyncio.to_thread(
-        service.answer,
-        question,
-        platform=PLATFORM,
-        user=user,
-        conversation=conversation,
-        request_id=request_id,
-    )
+def conversation_of(service: AnswerService) -> Conversation:
+    return Conversation(service, PLATFORM)
 
 
-async def ask_again(service: AnswerService, question: str) -> Answer:
-    """Re-derive an answer already given (quotes, sharing) without recording a new question."""
-    return await asyncio.to_thread(service.engine.ask, question)
+class UserLanguages:
+    """user id -> the language of the user's Slack client (``users.info`` locale), cached.
 
+    English when the locale cannot be read; a failure is not cached.
+    """
 
-async def claim(service: AnswerService, *keys: str) -> bool:
-    """True if none of ``keys`` was claimed before (Slack retries, duplicate deliveries)."""
+    def __init__(self, limit: int = MAX_KNOWN_USERS) -> None:
+        self.limit = limit
+        self._known: dict[str, str] = {}
 
-    def claim_all() -> bool:
-        with _CLAIM_LOCK:
-            return all(service.claim_event(key) for key in keys)
-
-    return await asyncio.to_thread(claim_all)
-
-
-async def record_feedback(service: AnswerService, feedback: Feedback) -> None:
-    await asyncio.to_thread(service.record_feedback, feedback)
+    async def of(self, client: AsyncWebClient, user: str | None) -> str:
+        if not user:
+            return "en"
+        known = self._known.get(user)
+        if known is not None:
+            return known
+        try:
+            response = await client.users_info(user=user, include_locale=True)
+            profile = response.get("user") or {}
+            locale = profile.get("locale") if isinstance(profile, dict) else None
+        except Exception as error:
+            log.warning("slack: could not read the locale of %s: %r", user, error)
+            return "en"
+        if len(self._known) >= self.limit:
+            self._known.clear()
+        self._known[user] = language = locale_language(locale)
+        return language

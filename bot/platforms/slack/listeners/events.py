@@ -14,8 +14,9 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.app.service import AnswerService
+from bot.platforms.conversation import Conversation
 from bot.platforms.slack.incoming import dict_field, question_text, text_field
-from bot.platforms.slack.listeners import common
+from bot.platforms.slack.listeners.common import UserLanguages, conversation_of
 from bot.platforms.slack.render import render_answer
 from bot.platforms.slack.replies import spawn_reply
 
@@ -23,6 +24,9 @@ log = logging.getLogger(__name__)
 
 
 def register(app: AsyncApp, service: AnswerService) -> None:
+    talk = conversation_of(service)
+    languages: UserLanguages = app.languages  # type: ignore[attr-defined]
+
     async def on_app_mention(
         body: dict[str, Any],
         context: AsyncBoltContext,
@@ -32,7 +36,7 @@ def register(app: AsyncApp, service: AnswerService) -> None:
         event = dict_field(body, "event")
         if _ignored(event):
             return
-        _reply(service, body, event, context, client, request, in_thread=True)
+        _reply(talk, languages, body, event, context, client, request, in_thread=True)
 
     async def on_message(
         body: dict[str, Any],
@@ -43,7 +47,7 @@ def register(app: AsyncApp, service: AnswerService) -> None:
         event = dict_field(body, "event")
         if event.get("channel_type") != "im" or _ignored(event):
             return
-        _reply(service, body, event, context, client, request, in_thread=False)
+        _reply(talk, languages, body, event, context, client, request, in_thread=False)
 
     app.event("app_mention")(on_app_mention)
     app.event("message")(on_message)
@@ -57,7 +61,8 @@ def _ignored(event: dict[str, Any]) -> bool:
 
 
 def _reply(
-    service: AnswerService,
+    talk: Conversation,
+    languages: UserLanguages,
     body: dict[str, Any],
     event: dict[str, Any],
     context: AsyncBoltContext,
@@ -80,15 +85,13 @@ def _reply(
         keys = [f"slack:msg:{channel}:{ts}"]
         if event_id:
             keys.insert(0, f"slack:{event_id}")
-        if not await common.claim(service, *keys):
+        if not await talk.claim(*keys):
             log.info("slack: dropped a repeated delivery (event_id=%s, retry=%s)", event_id, retry)
             return
         if question:
-            answer = await common.answer(
-                service, question, user=user, conversation=channel, request_id=event_id
-            )
+            answer = await talk.ask(question, user=user, conversation=channel, request_id=event_id)
         else:
-            answer = service.engine.help_answer("en")
+            answer = talk.help(await languages.of(client, user))
         message = render_answer(answer, question=question)
         await client.chat_postMessage(
             channel=channel,

@@ -1,4 +1,5 @@
-"""App Home: an onboarding view published whenever someone opens the app's Home tab."""
+"""App Home: an onboarding view, in the user's language, published whenever someone opens
+the app's Home tab."""
 
 from __future__ import annotations
 
@@ -10,11 +11,14 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.app.service import AnswerService
 from bot.platforms.slack.incoming import dict_field, text_field
+from bot.platforms.slack.listeners.common import UserLanguages
 from bot.platforms.slack.render import render_home
 from bot.platforms.slack.replies import spawn_reply
 
 
 def register(app: AsyncApp, service: AnswerService) -> None:
+    languages: UserLanguages = app.languages  # type: ignore[attr-defined]
+
     async def on_app_home_opened(
         body: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
     ) -> None:
@@ -25,7 +29,7 @@ def register(app: AsyncApp, service: AnswerService) -> None:
 
         async def work() -> None:
             engine = service.engine
-            language = "en"
+            language = await languages.of(client, user)
             view = render_home(
                 engine.glossary(language),
                 engine.who_to_ask(language),
