@@ -52,7 +52,7 @@ class ConnectorCall:
         return self._to_activities("PUT")
 
     def _to_activities(self, method: str) -> bool:
-        parts = self.path.split("/")
+        parts = (self.raw_path or self.path).split("?")[0].split("/")
         return (
             self.method == method
             and len(parts) >= 5
