@@ -5,11 +5,13 @@
     .venv/bin/python -m benchmarks --only engine,baselines --scales 1,10
     .venv/bin/python -m benchmarks --only build                # 100 and 1,000 documents
 
-Sections: ``engine`` (latency over the dev set at each scale), ``baselines`` (difflib and
-plain rapidfuzz), ``cold`` (cold ``rolebot ask``), ``serve`` (``rolebot serve`` memory and
-signed Slack events over HTTP on loopback), ``build`` (``rolebot build`` on 100 and 1,000
-documents generated from templates, the claims extracted, the engine's latency on them).
-Exit status 0 whether targets are met or not; the verdicts are in the output.
+Sections: ``engine`` (latency over the dev set at each scale), ``matchers`` (each matcher
+configuration: latency, and accuracy on the dev, forum and real-question sets),
+``baselines`` (difflib and plain rapidfuzz), ``cold`` (cold ``rolebot ask``), ``serve``
+(``rolebot serve`` memory and signed Slack events over HTTP on loopback), ``build``
+(``rolebot build`` on 100 and 1,000 documents generated from templates, the claims
+extracted, the engine's latency on them). Exit status 0 whether targets are met or not;
+the verdicts are in the output.
 """
 
 from __future__ import annotations
@@ -31,13 +33,14 @@ from benchmarks.build_scaling import bench_build
 from benchmarks.cold_start import bench_cold_start
 from benchmarks.devset import ROOT, load_dev
 from benchmarks.engine_bench import bench_engine
+from benchmarks.matchers import bench_matchers
 from benchmarks.report import render
 from benchmarks.scaling import scaled_copy
 from benchmarks.serve_bench import bench_serve
 from benchmarks.stats import median_of_runs
 from benchmarks.targets import check_targets
 
-SECTIONS = ("engine", "baselines", "cold", "serve", "build")
+SECTIONS = ("engine", "matchers", "baselines", "cold", "serve", "build")
 DEFAULT_OUTPUT = ROOT / "benchmarks" / "results" / "latest.json"
 PASSES = {1: 10, 10: 5, 100: 2}
 
@@ -152,6 +155,9 @@ def main(argv: list[str] | None = None) -> int:
                 rows.append(bench_build(items, Path(tmp), count))
                 gc.collect()
         results["build"] = rows
+    if "matchers" in args.only:
+        log("matchers: fuzzy alone and with the semantic signal, latency and accuracy")
+        results["matchers"] = bench_matchers(items, passes=1 if args.quick else 3)
     if "cold" in args.only:
         log("cold start of `rolebot ask`")
         results["cold_start"] = bench_cold_start(runs=15 if args.quick else 20)

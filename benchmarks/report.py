@@ -199,6 +199,15 @@ def render(results: dict[str, Any]) -> str:
             "",
             engine_table(results["engine"]),
         ]
+    if results.get("matchers"):
+        from benchmarks.matchers import matcher_table
+
+        parts += [
+            "",
+            "Matchers, shipped knowledge (latency over the dev set; share fully right per set):",
+            "",
+            matcher_table(results["matchers"]),
+        ]
     if results.get("baselines"):
         parts += [
             "",

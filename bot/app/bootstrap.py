@@ -50,13 +50,18 @@ def load_engine(
     knowledge_dir: Path | None = None,
     intents_dir: Path | None = None,
     semantic: str | None = None,
+    warm: bool = False,
 ) -> Engine:
     """Load and validate intents and knowledge; raises ``bot.data.errors.ValidationError``.
 
-    ``semantic``: "on", "off" or "auto" (default: ``ROLEBOT_SEMANTIC``)."""
+    ``semantic``: "on", "off" or "auto" (default: ``ROLEBOT_SEMANTIC``); ``warm`` loads the
+    semantic model now rather than on the first unsure question (the server does)."""
     intents = load_intents(intents_dir or default_intents_dir())
     knowledge, _ = load_knowledge(knowledge_dir or default_knowledge_dir())
-    return Engine(intents, knowledge, build_matcher(intents, semantic))
+    matcher = build_matcher(intents, semantic)
+    if warm and hasattr(matcher, "warm"):
+        matcher.warm()
+    return Engine(intents, knowledge, matcher)
 
 
 def build_runtime(settings: ServerSettings) -> Runtime:
@@ -78,7 +83,7 @@ def build_runtime(settings: ServerSettings) -> Runtime:
 
     metrics = Metrics()
     holder = EngineHolder(
-        partial(load_engine, settings.knowledge_dir, settings.intents_dir),
+        partial(load_engine, settings.knowledge_dir, settings.intents_dir, warm=True),
         [settings.knowledge_dir, settings.intents_dir],
         on_reload=metrics.knowledge_loaded,
     )
