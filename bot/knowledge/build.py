@@ -145,6 +145,7 @@ def build(knowledge_dir: Path, intents: IntentData) -> BuildResult:
         all_passages,
         contexts,
         {p["id"] for p in kept if p["status"] == "knowledge"},
+        {c["id"] for p in kept if p["status"] == "knowledge" for c in p["copies"]},
         intents,
     )
     claims_by_doc: dict[str, Counter] = {doc.id: Counter() for doc in docs}

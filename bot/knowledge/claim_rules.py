@@ -93,6 +93,8 @@ SUBJECT_LEAD = frozenset(
     some both such new le la les l un une des chaque notre nos votre vos ce cet cette ces
     tout tous toute toutes""".split()
 )
+# "For product managers: ...", "Pour le chef de projet : ...": a role named as a label.
+LABEL_LEAD = frozenset("for pour as".split())
 # A pronoun subject stands for the role of the section it is in.
 PRONOUNS = frozenset("it they he she il elle ils elles this".split())
 FIRST_PERSON = frozenset({"i", "je", "j"})
@@ -138,7 +140,7 @@ SENTENCE_FACETS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]
         "certification",
         re.compile(
             r"\b(?:certif\w*|accredit\w*|credentials?|pmp|capm|prince2|pgmp|pfmp|msp|mop|p3o|"
-            r"cbap|ccba|ecba|pmi-\w+|aace|csm|psm|diploma)\b"
+            r"cbap|ccba|ecba|pmi-\w+|aace|csm|psm|diploma|exams?)\b"
         ),
         None,
     ),

@@ -150,7 +150,10 @@ class Extractor:
         if not subjects and section_role and not relations:
             return self._scoped(sentence, folded, mentions, scope, section_role)
         if not subjects:
-            return [self._relation_draft(sentence, r, mentions) for r in relations]
+            drafts = [self._relation_draft(sentence, r, mentions) for r in relations]
+            if not drafts:
+                drafts = self._unscoped(sentence, folded, tokens, mentions)
+            return drafts
         predicate_start = _skip_apposition(folded, after)
         predicate = folded.folded[predicate_start:].strip()
         if len(re.findall(r"[a-z0-9]+", predicate)) < 2 and not relations:
@@ -202,6 +205,8 @@ class Extractor:
     ) -> list[_Draft]:
         """A sentence without a role subject, in a role's section: kept when a cue word or
         the heading says what it tells about the role (an FAQ answer, a skills paragraph)."""
+        if len(re.findall(r"[a-z0-9]+", folded.folded)) < _MIN_SCOPED_WORDS:
+            return []  # "Yes.", "Not always, but it helps."
         cued = _cue(folded.folded, mentions)
         facet = cued or (scope.facet if scope.facet not in (None, RESPONSIBILITIES) else None)
         if facet is None:
@@ -209,6 +214,28 @@ class Extractor:
         others = [m.role for m in mentions if m.role != UNKNOWN and m.role != section_role]
         roles = _about([section_role, *scope.roles[1:]], others, facet)
         return [_Draft(roles, facet, sentence.strip(), "", None, _negated(folded.folded))]
+
+    def _unscoped(
+        self, sentence: str, folded: Folded, tokens: list[Token], mentions: list[Mention]
+    ) -> list[_Draft]:
+        """A sentence with no subject role and no section role: a reporting verb right after
+        a role ("... a single Enterprise PMO reporting to the CFO") or a certification cue
+        ("the certification we recommend for PMO analysts") still tells about that role."""
+        text = folded.folded
+        negated = _negated(text)
+        for rule in rules.RELATIONS:
+            if rule.verb != rules.REPORTS_TO or rule.passive:
+                continue
+            for match in rule.pattern.finditer(text):
+                subject, negated = _subject_before(text, tokens, mentions, match.start())
+                if subject is not None and subject != UNKNOWN:
+                    return [_Draft((subject,), REPORTING, sentence.strip(), "", None, negated)]
+        if _cue(text, mentions) != "certification":
+            return []
+        roles = dict.fromkeys(m.role for m in mentions if m.role != UNKNOWN)
+        return [
+            _Draft((role,), "certification", sentence.strip(), "", None, negated) for role in roles
+        ]
 
     def _relation_draft(self, sentence: str, r: Relation, mentions: list[Mention]) -> _Draft:
         roles = (r.upper_side, r.other)
@@ -232,6 +259,9 @@ class Extractor:
             pieces = re.split(r"[,;:]", text[: first.start])
             lead_words = re.findall(r"[a-z0-9]+", pieces[-1])
             opening = re.findall(r"[a-z0-9]+", "".join(pieces[:-1]))
+            labelled = _label_subject(text, lead_words, first)
+            if labelled is not None and first.role != UNKNOWN:
+                return [first.role], labelled
             if len(opening) <= 6 and all(w in rules.SUBJECT_LEAD for w in lead_words):
                 subjects = [first]
                 for m in mentions[1:]:
@@ -367,6 +397,9 @@ class _Draft:
     negated: bool
 
 
+# A sentence shorter than this says nothing on its own without a role in it.
+_MIN_SCOPED_WORDS = 6
+
 # Heading facets a role's active sentence takes ("A project office supports one project"
 # under "Kinds of project office" is about types); under "Reporting lines" or "What is a
 # PMO?" an active sentence is still a duty.
@@ -388,6 +421,17 @@ def _cue(sentence: str, mentions: list[Mention], subjects: list[str] = ()) -> st
         if match and (not weak or not weak.fullmatch(match.group(0)) or len(others) >= 1):
             return name
     return None
+
+
+def _label_subject(text: str, lead_words: list[str], mention: Mention) -> int | None:
+    """ "For product managers: customer research, ...": the role before the colon is the
+    subject of what follows it; the predicate starts after the colon."""
+    if not lead_words or lead_words[0] not in rules.LABEL_LEAD:
+        return None
+    if not all(w in rules.SUBJECT_LEAD for w in lead_words[1:]):
+        return None
+    match = re.match(r"\s*:\s*", text[mention.end :])
+    return mention.end + match.end() if match else None
 
 
 def _linked(text: str, after: int, position: int) -> bool:

@@ -324,8 +324,7 @@ def load_knowledge(knowledge_dir: Path) -> tuple[Knowledge, list[CuratedReader]]
     examples: dict[str, tuple[str, ...]] = {}
     quotes = index_quotes(passages)
     files = curated_files(knowledge_dir)
-    if not files:
-        problems.append(Problem(knowledge_dir / CURATED, 0, "no curated knowledge files"))
+    # The curated layer is optional: a folder of documents alone answers from its claims.
     for path in files:
         try:
             root = load_yaml(path)

@@ -1,7 +1,10 @@
 """From built passages to claims, disputes and the names documents propose.
 
-Runs after segmentation and duplicate merging: claims come from the passages that are
-kept as knowledge (a copy merged into a better-attributed passage adds no claim of its own).
+Runs after segmentation and duplicate merging: claims come from the passages kept as
+knowledge and from their copies in other places, whose headings may say something the
+kept passage does not ("Reports to: the project manager." under "Project coordinator"); a
+copy's claim that says what a kept passage's claim says (same roles, facet and words) is
+left out.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 
 from bot.core.knowledge import Claim, Dispute
 from bot.core.model import IntentData
+from bot.core.text import normalise
 from bot.knowledge import candidates as names
 from bot.knowledge.claims import Extractor, Source
 from bot.knowledge.disputes import find_disputes
@@ -39,11 +43,12 @@ def extract(
     passages: list[dict],
     contexts: dict[str, dict],
     kept: set[str],
+    copies: set[str],
     intents: IntentData,
 ) -> Extracted:
     """``passages`` in document order (all of them, before merging); ``contexts`` the
     structure around each passage (headings, table header and cells); ``kept`` the ids of
-    the passages that stayed knowledge after merging."""
+    the passages that stayed knowledge after merging, ``copies`` the ids merged into them."""
     base = RoleFinder.of(intents)
     out = Extracted()
     by_doc: dict[str, list[dict]] = defaultdict(list)
@@ -66,7 +71,9 @@ def extract(
         finder = base.widened(names.alias_names(found.aliases))
         _collect(found, candidates, aliases)
         extractor = Extractor(finder, names.title_like)
-        out.claims.extend(_claims_of(items, contexts, kept, trust[doc], extractor, finder))
+        found_claims = _claims_of(items, contexts, kept | copies, trust[doc], extractor, finder)
+        out.claims.extend(found_claims)
+    out.claims = _without_repeats(out.claims, copies)
     out.disputes = find_disputes(out.claims)
     out.candidate_roles = [
         {**c, "yaml": names.candidate_yaml(c["id"], c["names"])}
@@ -143,6 +150,25 @@ def _claims_of(
         if p["id"] in kept:
             out.extend(extractor.claims(source))
     flush_table()
+    return out
+
+
+def _without_repeats(claims: list[Claim], copies: set[str]) -> list[Claim]:
+    """Claims of copies that repeat a claim already made elsewhere are dropped (ids stay
+    as extracted, so they are stable across rebuilds)."""
+
+    def key(c: Claim) -> tuple:
+        return (c.roles, c.facet, normalise(c.text), c.raci, c.negated)
+
+    made = {key(c) for c in claims if c.passage not in copies}
+    out: list[Claim] = []
+    seen: set[tuple] = set()
+    for claim in claims:
+        k = key(claim)
+        if claim.passage in copies and (k in made or k in seen):
+            continue
+        seen.add(k)
+        out.append(claim)
     return out
 
 

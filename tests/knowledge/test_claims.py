@@ -239,7 +239,7 @@ def test_a_comparison_heading_scopes_no_role(tmp_path, intents):
 def test_an_faq_question_naming_a_role_scopes_its_answer(tmp_path, intents):
     text = (
         "Learning hub\n\nQ: Which certification should a new project coordinator take?\n"
-        "A: Start with CAPM. It asks for 23 hours of education.\n"
+        "A: Start with CAPM from PMI or PRINCE2. It asks for 23 hours of education.\n"
     )
     result = build_documents(tmp_path, intents, Document("faq.txt", text, kind="faq"))
     assert [c["facet"] for c in about(result, "project_coordinator")] == [
@@ -280,3 +280,46 @@ def test_a_rebuild_is_byte_identical(tmp_path, intents):
     before = {p.name: p.read_bytes() for p in generated.iterdir()}
     build_documents(tmp_path, intents, Document("roles.md", WIKI))
     assert {p.name: p.read_bytes() for p in generated.iterdir()} == before
+
+
+def test_a_role_named_as_a_label_is_the_subject_of_what_follows(tmp_path, intents):
+    text = (
+        "## Skills we hire for\n\nFor product managers: customer research and comfort with data.\n"
+    )
+    result = build_documents(tmp_path, intents, Document("hire.md", text))
+    [claim] = claims_of(result)
+    assert (claim["roles"], claim["facet"]) == (["product_manager"], "skills")
+
+
+def test_a_reporting_verb_after_a_role_mid_sentence_is_a_reporting_claim(tmp_path, intents):
+    text = (
+        "Staff news\n\nFrom May, the three offices merge into a single Enterprise PMO (EPMO) "
+        "reporting to the Chief Financial Officer.\n"
+    )
+    result = build_documents(tmp_path, intents, Document("news.txt", text, kind="article"))
+    [claim] = claims_of(result)
+    assert (claim["roles"], claim["facet"], claim["relation"]) == (["pmo"], "reporting", None)
+
+
+def test_a_certification_recommended_for_roles_is_about_each_of_them(tmp_path, intents):
+    text = "# Courses\n\nIt is the certification we recommend for PMO analysts and PMO managers.\n"
+    result = build_documents(tmp_path, intents, Document("faq.md", text))
+    assert [(c["roles"], c["facet"]) for c in claims_of(result)] == [
+        (["pmo_analyst"], "certification"),
+        (["pmo_manager"], "certification"),
+    ]
+
+
+def test_a_copy_merged_into_another_document_keeps_its_own_sections_claim(tmp_path, intents):
+    guide = Document(
+        "guide.txt",
+        "Roles\n\nThe project analyst supports the planning. The project analyst reports to "
+        "the project manager.\n",
+        kind="governance_guide",
+        trust="high",
+    )
+    wiki = Document("wiki.md", "## Project coordinator\n\nReports to: the project manager.\n")
+    result = build_documents(tmp_path, intents, guide, wiki)
+    assert any(c["copy"].startswith("wiki#") for c in result.report["merged_duplicates"])
+    [claim] = [c for c in claims_of(result, "wiki")]
+    assert claim["relation"] == ["project_coordinator", "reports_to", "project_manager"]
