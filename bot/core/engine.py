@@ -16,6 +16,7 @@ from bot.core.answer import Answer
 from bot.core.compose import Composer, Reading
 from bot.core.decide import Facts, answer_roles, decide
 from bot.core.focus import (
+    asked_roles,
     asked_unknown,
     asking_sentence,
     career_target,
@@ -88,6 +89,7 @@ class Engine:
         roles = ordered_roles(mentions)
         sentences, asking = sentence_index(cleaned, len(tokens)), asking_sentence(cleaned)
         span = span_of(sentences, asking)
+        asked = asked_roles(mentions, span)
         unknown = asked_unknown(mentions, tokens, sentences, asking, self._word_list("self"))
         correct = self._speller.correct
         corrected = [correct(plain(t)) for t in abstract_roles(tokens, mentions)]
@@ -131,6 +133,8 @@ class Engine:
             runner_up=result.runner_up.intent if result.runner_up else "out_of_scope",
         )
         intent = decide(best.intent, facts)
+        if asked and not spec(intent).story_roles:
+            roles = tuple(r for r in roles if r in asked)  # the story's roles are context
         subjects = roles
         if spec(intent).single_role and len(roles) > 1:
             subject = subject_role(mentions, sentences, asking, tokens, self._word_list("mine"))

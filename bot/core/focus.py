@@ -118,6 +118,16 @@ def asked_unknown(
     return tuple(dict.fromkeys(asked))
 
 
+def asked_roles(mentions: list[RoleMention], span: tuple[int, int] | None) -> tuple[str, ...]:
+    """In a message of several sentences, the known roles the sentence that asks names;
+    roles named only in the story around it are context ("my PM told me..."). Empty when
+    the asking sentence names no known role (then every role named counts)."""
+    if span is None:
+        return ()
+    inside = {m.role for m in mentions if m.role != UNKNOWN and span[0] <= m.start < span[1]}
+    return tuple(dict.fromkeys(m.role for m in mentions if m.role in inside))
+
+
 def span_of(sentences: list[int], asking: int) -> tuple[int, int] | None:
     """Token span of the asking sentence, or None when the message is one sentence."""
     positions = [i for i, n in enumerate(sentences) if n == asking]

@@ -28,6 +28,7 @@ class IntentSpec:
     pairwise: bool = False  # with two roles named, both must be covered to answer
     chat: bool = False  # conversation (greetings, help), about no role
     keeps_roles: bool = True  # the answer lists the roles the question names
+    story_roles: bool = False  # roles named before the asking sentence are part of it too
     unknown_roles_ok: bool = False  # answered even when an unknown role is named
     default_roles: tuple[str, ...] = ()  # roles assumed when none is named
     question: tuple[str, str] | None = None  # (English, French) template, {a} and {b}
@@ -47,6 +48,7 @@ INTENTS: dict[str, IntentSpec] = {
         IntentSpec(
             "compare",
             builder="compare",
+            story_roles=True,
             needs_role=True,
             pairwise=True,
             question=(
@@ -83,6 +85,7 @@ INTENTS: dict[str, IntentSpec] = {
             "reporting",
             builder="about",
             topic="reporting",
+            story_roles=True,
             needs_role=True,
             topical=True,
             pairwise=True,
@@ -92,6 +95,7 @@ INTENTS: dict[str, IntentSpec] = {
             "career",
             builder="about",
             topic="career",
+            story_roles=True,
             needs_role=True,
             topical=True,
             pairwise=True,

@@ -120,3 +120,10 @@ def test_the_fuzzy_matcher_ranks_every_intent_it_has_data_for():
         "smalltalk",
         "out_of_scope",
     }
+
+
+def test_roles_named_only_in_the_story_are_context(small):
+    reading, _ = small.understand(
+        "Our PM keeps changing the templates. My question is simple. What does a BA do all day?"
+    )
+    assert (reading.intent, reading.roles) == ("responsibilities", ("business_analyst",))
