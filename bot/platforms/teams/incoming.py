@@ -6,7 +6,8 @@ import html
 import re
 from dataclasses import dataclass
 
-from microsoft_teams.api import MentionEntity, MessageActivity
+from microsoft_teams.api import MessageActivity
+from microsoft_teams.api.activities.utils import StripMentionsTextOptions, strip_mentions_text
 
 MAX_QUESTION = 1000
 
@@ -42,11 +43,8 @@ def question_text(activity: MessageActivity) -> str:
     The ``<at>`` tag of the bot's own mention is removed with its content; other people's
     mentions keep their display name; HTML tags and entities Teams may add are undone.
     """
-    text = activity.text or ""
-    for entity in activity.entities or []:
-        if isinstance(entity, MentionEntity) and entity.mentioned.id == activity.recipient.id:
-            tag = entity.text or f"<at>{entity.mentioned.name}</at>"
-            text = text.replace(tag, " ")
+    options = StripMentionsTextOptions(account_id=activity.recipient.id)
+    text = strip_mentions_text(activity, options) or ""  # the SDK's: the bot's own mention
     text = _AT_TAG.sub(lambda m: m.group(1), text)
     text = _TAG.sub(" ", text)
     text = html.unescape(text).replace("\u00a0", " ")

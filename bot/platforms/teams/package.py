@@ -8,7 +8,13 @@ The manifest template (``teams/manifest.json``) holds ``${{NAME}}`` placeholders
 - ``BOT_DOMAIN``: the public host name of the server (``--domain`` / ``$BOT_DOMAIN``),
   listed in ``validDomains``; left out when not given;
 - ``WEBSITE_URL``, ``PRIVACY_URL``, ``TERMS_URL``: the developer links Teams shows
-  (``--website-url`` ...); they default to ``https://<domain>/`` when a domain is given.
+  (``--website-url`` ...). With a domain they default to the pages ``rolebot serve``
+  answers (``https://<domain>/teams/about``, ``/teams/privacy``, ``/teams/terms``); without
+  one all three must be given;
+- ``APP_VERSION``: the app's version (``--version``, default the package's), to be raised
+  for every upload of an updated app to an organisation's catalogue.
+
+The icons (``color.png`` 192x192, ``outline.png`` 32x32) ship in ``teams/``.
 """
 
 from __future__ import annotations
@@ -22,14 +28,16 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from bot.platforms.teams.icons import color_icon, outline_icon
+import bot
+from bot.platforms.teams.pages import page_path
 
 _PACKAGE = Path(__file__).resolve().parents[2]
 DEFAULT_OUTPUT = Path("dist") / "rolebot-teams.zip"
-FALLBACK_URL = "https://example.com/rolebot"
+ICONS = ("color.png", "outline.png")
 
 _GUID = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
 _PLACEHOLDER = re.compile(r"\$\{\{([A-Z0-9_]+)\}\}")
+_VERSION = re.compile(r"^\d{1,9}\.\d{1,9}\.\d{1,9}$")
 _DOMAIN = re.compile(r"^(?=.{1,253}$)([a-zA-Z0-9-]{1,63}\.)+[a-zA-Z0-9-]{2,63}$")
 
 
@@ -50,9 +58,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--app-id", help="the bot's Entra ID application id (default $CLIENT_ID)")
     parser.add_argument("--teams-app-id", help="Teams app id (default $TEAMS_APP_ID or --app-id)")
     parser.add_argument("--domain", help="public host name of the bot (default $BOT_DOMAIN)")
-    parser.add_argument("--website-url", help="developer website (default https://DOMAIN/)")
-    parser.add_argument("--privacy-url", help="privacy statement (default: the website)")
-    parser.add_argument("--terms-url", help="terms of use (default: the website)")
+    parser.add_argument("--website-url", help="developer website (default DOMAIN/teams/about)")
+    parser.add_argument("--privacy-url", help="privacy statement (default DOMAIN/teams/privacy)")
+    parser.add_argument("--terms-url", help="terms of use (default DOMAIN/teams/terms)")
+    parser.add_argument(
+        "--version",
+        dest="app_version",
+        help=f"app version, raised for each update (default {bot.__version__})",
+    )
     parser.add_argument("--source", type=Path, help="folder with manifest.json and icons")
     parser.add_argument("--output", "-o", type=Path, help=f"zip path (default {DEFAULT_OUTPUT})")
 
@@ -93,6 +106,7 @@ def manifest_values(
     website_url: str | None = None,
     privacy_url: str | None = None,
     terms_url: str | None = None,
+    version: str | None = None,
 ) -> dict[str, str | None]:
     if not app_id:
         raise PackageError("the bot's application id is needed: --app-id or $CLIENT_ID")
@@ -104,17 +118,30 @@ def manifest_values(
         domain = domain.strip().removeprefix("https://").rstrip("/")
         if not _DOMAIN.match(domain):
             raise PackageError(f"--domain must be a host name, got {domain!r}")
-    website = website_url or (f"https://{domain}/" if domain else FALLBACK_URL)
-    for url in (website, privacy_url, terms_url):
-        if url is not None and not url.startswith("https://"):
+    version = version or bot.__version__
+    if not _VERSION.match(version):
+        raise PackageError(f"--version must be MAJOR.MINOR.PATCH, got {version!r}")
+    given = {"about": website_url, "privacy": privacy_url, "terms": terms_url}
+    links: dict[str, str] = {}
+    for page, url in given.items():
+        url = url or (f"https://{domain}{page_path(page)}" if domain else None)
+        if url is None:
+            flag = {"about": "--website-url", "privacy": "--privacy-url", "terms": "--terms-url"}
+            raise PackageError(
+                f"{flag[page]} is needed without --domain (with --domain the links point to "
+                "the pages rolebot serve answers)"
+            )
+        if not url.startswith("https://"):
             raise PackageError(f"links in the manifest must be https URLs, got {url!r}")
+        links[page] = url
     return {
         "TEAMS_APP_ID": teams_app_id,
         "BOT_ID": app_id,
         "BOT_DOMAIN": domain,
-        "WEBSITE_URL": website,
-        "PRIVACY_URL": privacy_url or website,
-        "TERMS_URL": terms_url or website,
+        "WEBSITE_URL": links["about"],
+        "PRIVACY_URL": links["privacy"],
+        "TERMS_URL": links["terms"],
+        "APP_VERSION": version,
     }
 
 
@@ -124,10 +151,10 @@ def build_package(source: Path, output: Path, values: dict[str, str | None]) -> 
     if not template_path.is_file():
         raise PackageError(f"no manifest template at {template_path}")
     manifest = fill_manifest(json.loads(template_path.read_text(encoding="utf-8")), values)
-    icons = {
-        "color.png": _read_or(source / "color.png", color_icon),
-        "outline.png": _read_or(source / "outline.png", outline_icon),
-    }
+    missing = [name for name in ICONS if not (source / name).is_file()]
+    if missing:
+        raise PackageError(f"no {', '.join(missing)} in {source}")
+    icons = {name: (source / name).read_bytes() for name in ICONS}
     output.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         entries = {"manifest.json": json.dumps(manifest, indent=2, ensure_ascii=False).encode()}
@@ -137,10 +164,6 @@ def build_package(source: Path, output: Path, values: dict[str, str | None]) -> 
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, data)
     return output
-
-
-def _read_or(path: Path, make: Any) -> bytes:
-    return path.read_bytes() if path.is_file() else make()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -158,6 +181,7 @@ def run(args: argparse.Namespace) -> int:
             website_url=arg("website_url"),
             privacy_url=arg("privacy_url"),
             terms_url=arg("terms_url"),
+            version=arg("app_version"),
         )
         output = build_package(
             getattr(args, "source", None) or default_source(),

@@ -45,9 +45,11 @@ class TeamsPlatform:
 
     def mount(self, service: AnswerService) -> Sequence[BaseRoute]:
         from bot.platforms.teams.app import build_teams
+        from bot.platforms.teams.package import default_source
+        from bot.platforms.teams.pages import page_routes
 
         self.bot = build_teams(service, self.settings)
-        return self.bot.routes
+        return [*self.bot.routes, *page_routes(default_source() / "pages")]
 
     async def start(self) -> None:
         await self._mounted().startup()

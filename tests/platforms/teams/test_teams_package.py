@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+import bot
 from bot.platforms.teams.package import add_arguments, default_source, run
 
 APP_ID = "11111111-2222-3333-4444-555555555555"
@@ -79,8 +80,15 @@ def test_the_package_holds_the_manifest_and_both_icons(tmp_path: Path) -> None:
     assert manifest["id"] == APP_ID
     assert manifest["bots"][0]["botId"] == APP_ID
     assert manifest["validDomains"] == ["rolebot.example.org"]
-    assert manifest["developer"]["websiteUrl"] == "https://rolebot.example.org/"
+    assert manifest["developer"] == {
+        "name": "Rolebot",
+        "websiteUrl": "https://rolebot.example.org/teams/about",
+        "privacyUrl": "https://rolebot.example.org/teams/privacy",
+        "termsOfUseUrl": "https://rolebot.example.org/teams/terms",
+    }
+    assert manifest["version"] == bot.__version__
     assert "${{" not in json.dumps(manifest)
+    assert "example.com" not in json.dumps(manifest)
     assert color[:2] == (192, 192)
     assert outline[:2] == (32, 32)
     # The outline icon is white on transparent: every visible pixel is white.
@@ -93,19 +101,39 @@ def test_the_app_id_can_come_from_the_environment(
 ) -> None:
     monkeypatch.setenv("CLIENT_ID", APP_ID)
     out = tmp_path / "p.zip"
+    links = ["--website-url", "https://intra.example.org/rolebot"]
+    links += ["--privacy-url", "https://intra.example.org/privacy"]
+    links += ["--terms-url", "https://intra.example.org/terms", "--version", "1.4.2"]
 
-    assert run(args("-o", str(out))) == 0
+    assert run(args(*links, "-o", str(out))) == 0
 
     with zipfile.ZipFile(out) as archive:
         manifest = json.loads(archive.read("manifest.json"))
     assert manifest["bots"][0]["botId"] == APP_ID
     assert manifest["validDomains"] == []
+    assert manifest["developer"]["privacyUrl"] == "https://intra.example.org/privacy"
+    assert manifest["developer"]["termsOfUseUrl"] == "https://intra.example.org/terms"
+    assert manifest["version"] == "1.4.2"
 
 
 @pytest.mark.parametrize(
     "argv",
-    [[], ["--app-id", "not-a-guid"], ["--app-id", APP_ID, "--domain", "not a host"]],
-    ids=["no app id", "bad app id", "bad domain"],
+    [
+        [],
+        ["--app-id", "not-a-guid"],
+        ["--app-id", APP_ID, "--domain", "not a host"],
+        ["--app-id", APP_ID],
+        [
+            "--app-id",
+            APP_ID,
+            "--website-url",
+            "https://a.example.org/",
+            "--terms-url",
+            "https://a.example.org/t",
+        ],
+        ["--app-id", APP_ID, "--domain", "rolebot.example.org", "--version", "2"],
+    ],
+    ids=["no app id", "bad app id", "bad domain", "no links", "no privacy link", "bad version"],
 )
 def test_bad_values_fail_without_writing_a_zip(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
@@ -116,3 +144,31 @@ def test_bad_values_fail_without_writing_a_zip(
 
     assert not out.exists()
     assert "teams-package" in capsys.readouterr().err
+
+
+def test_the_linked_pages_are_served_by_the_teams_platform(tmp_path: Path) -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
+
+    from bot.app.bootstrap import build_runtime
+    from bot.app.runtime import ServerSettings
+    from bot.server.app import create_app
+
+    base = ServerSettings.from_env({}, database_url=f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    runtime = build_runtime(ServerSettings(**{**base.__dict__, "watch": False}))
+    env = {"ROLEBOT_TEAMS_ALLOW_UNAUTHENTICATED": "1"}
+    try:
+        with TestClient(create_app(runtime, environ=env)) as client:
+            pages = {page: client.get(f"/teams/{page}") for page in ("about", "privacy", "terms")}
+            missing = client.get("/teams/nothing")
+    finally:
+        runtime.close()
+    for page, response in pages.items():
+        assert response.status_code == 200, page
+        assert response.headers["content-type"].startswith("text/html")
+        assert "<h1>Rolebot" in response.text
+    assert "ROLEBOT_STORE_TEXT" in pages["privacy"].text
+    assert missing.status_code == 404
