@@ -141,6 +141,8 @@ class Engine:
             if subject is not None:
                 subjects = joined_with(subject, mentions, tokens, self._word_list("joins"))
         towards = self._word_list("towards"), self._word_list("become")
+        if spec(intent).unknown_is_origin and roles:
+            unknown = ()  # "developer to project manager": the known role is the question
         return Reading(
             question=question,
             language=language,

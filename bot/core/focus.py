@@ -106,12 +106,17 @@ def asked_unknown(
     self_words: frozenset[str] = frozenset(),
 ) -> tuple[str, ...]:
     """Unknown roles that are part of the question: not the asker describing themself ("I'm
-    a scrum master"), and in a long story only those named in the sentence that asks."""
+    a scrum master"), not a word qualifying a known role ("consultant PMO"), and in a long
+    story only those named in the sentence that asks."""
     story = len(set(sentences)) > 2
+    beside = {m.start for m in mentions if m.role != UNKNOWN}
+    beside |= {m.end for m in mentions if m.role != UNKNOWN}
     asked = []
     for m in mentions:
         if m.role != UNKNOWN or (story and sentences[m.start] != asking):
             continue
+        if m.end in beside or m.start in beside:
+            continue  # "consultant PMO", "PMO consultant": a kind of the known role
         before = set(tokens[max(0, m.start - SELF_WINDOW) : m.start])
         if not before & self_words:
             asked.append(m.name)

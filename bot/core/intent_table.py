@@ -30,6 +30,8 @@ class IntentSpec:
     keeps_roles: bool = True  # the answer lists the roles the question names
     story_roles: bool = False  # roles named before the asking sentence are part of it too
     unknown_roles_ok: bool = False  # answered even when an unknown role is named
+    # an unknown role is where the asker comes from, when a known role is the subject
+    unknown_is_origin: bool = False
     default_roles: tuple[str, ...] = ()  # roles assumed when none is named
     question: tuple[str, str] | None = None  # (English, French) template, {a} and {b}
 
@@ -96,6 +98,7 @@ INTENTS: dict[str, IntentSpec] = {
             builder="about",
             topic="career",
             story_roles=True,
+            unknown_is_origin=True,
             needs_role=True,
             topical=True,
             pairwise=True,

@@ -127,3 +127,8 @@ def test_roles_named_only_in_the_story_are_context(small):
         "Our PM keeps changing the templates. My question is simple. What does a BA do all day?"
     )
     assert (reading.intent, reading.roles) == ("responsibilities", ("business_analyst",))
+
+
+def test_an_unknown_word_qualifying_a_known_role_is_not_an_unknown_role(small):
+    reading, _ = small.understand("what skills does a scrum master PMO need?")
+    assert reading.unknown_roles == ()
