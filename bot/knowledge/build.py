@@ -84,6 +84,7 @@ def _passages_of(
                     "headings": list(seg.headings or ((seg.heading,) if seg.heading else ())),
                     "header": list(seg.header),
                     "cells": list(seg.cells),
+                    "lead": seg.lead,
                 },
             }
         )

@@ -131,6 +131,13 @@ RESPONSIBLE = re.compile(
 # A passage opening such as "The senior responsible owner (SRO) is" or "A PMO, or project
 # management office, is": the parenthesis or apposition is skipped to reach the verb.
 APPOSITION = re.compile(r"^\s*(?:\([^)]{1,80}\)|,[^,]{1,80},)\s*")
+# "Project sponsor: owns the business case", "PMO – sets the standards": a role as a term.
+SEPARATOR = re.compile(r"^\s*[:–—-]\s+")
+# A glossary entry's text under its term ("A senior manager who owns the business case").
+DEFINITION_TERM = re.compile(
+    r"^(?:a|an|the|one|someone|somebody|la personne|celui|celle|un|une) (?:[\w'-]+ ){0,4}?"
+    r"(?:who|that|which|whose|qui|dont|responsible for|in charge of|charge(?:e)? de)\b"
+)
 
 # Facet cue words found anywhere in a sentence, tried in this order; the third item, when
 # set, matches the weak cues that count only when the sentence names a second role
@@ -200,8 +207,8 @@ HEADING_FACETS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "career",
         re.compile(
-            r"\b(?:careers?|progression|paths?|where this role can lead|growth|carriere"
-            r"|evolution)\b|^from .+ to .+"
+            r"\b(?:careers?|progression|paths?|ladders?|where this role can lead|growth"
+            r"|carriere|evolution)\b|^from .+ to .+"
         ),
     ),
     ("types", re.compile(r"\b(?:kinds|types|sorts|models|flavours)\b")),
@@ -221,6 +228,16 @@ HEADING_FACETS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|who does what)\b"
         ),
     ),
+)
+
+# Sections that say nothing about a role however role-like the page: how to apply, pay,
+# the employer's perks, contacts, the page's own history.
+SKIP_HEADINGS = re.compile(
+    r"\b(?:hiring process|how to apply|apply now|application process|interview process"
+    r"|compensation|salary|pay and benefits|employee benefits|perks|equal opportunit\w*"
+    r"|about us|about the company|who we are|contact us|contacts?|need help|references"
+    r"|see also|further reading|footnotes|changelog|revision history|document history"
+    r"|version history|similar jobs|related (?:jobs|pages|articles|posts)|comments)\b"
 )
 
 # Lines that are about the office, not a role: hours, parking, canteens, passwords, pay.

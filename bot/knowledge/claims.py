@@ -42,12 +42,14 @@ class Source:
     author_title: str | None = None
     header: tuple[str, ...] = ()
     cells: tuple[str, ...] = ()
+    lead: str = ""  # the paragraph introducing a list item's list
 
 
 @dataclass(frozen=True)
 class Scope:
     roles: tuple[str, ...]  # the roles the nearest role heading names (subject first)
     facet: str | None  # what the nearest heading with a facet says the section is about
+    skip: bool = False  # a section about applying, pay, contacts...: no claims
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,8 @@ def heading_scope(headings: tuple[str, ...], finder: RoleFinder, title_like) -> 
     """The roles and facet the headings above a passage give it (deepest heading first)."""
     facet = None
     roles: tuple[str, ...] | None = None
+    if any(rules.SKIP_HEADINGS.search(Folded.of(h).folded) for h in headings):
+        return Scope((), None, skip=True)
     for heading in reversed(headings):
         folded = Folded.of(heading)
         if facet is None:
@@ -86,6 +90,18 @@ def heading_scope(headings: tuple[str, ...], finder: RoleFinder, title_like) -> 
     return Scope(roles or (), facet)
 
 
+def lead_scope(lead: str, scope: Scope, finder: RoleFinder) -> Scope:
+    """A list's introduction ("The project manager's duties include:") scopes its items
+    when it names one role; its cue words say what the items are about."""
+    folded = Folded.of(lead)
+    known = list(
+        dict.fromkeys(m.role for m in finder.mentions(tokens_of(folded)) if m.role != UNKNOWN)
+    )
+    facet = next((name for name, p in rules.HEADING_FACETS if p.search(folded.folded)), None)
+    roles = (known[0],) if len(known) == 1 else scope.roles
+    return Scope(roles, facet or scope.facet)
+
+
 class Extractor:
     def __init__(self, finder: RoleFinder, title_like) -> None:
         self.finder = finder
@@ -97,6 +113,10 @@ class Extractor:
         if scope is None:
             scope = heading_scope(source.headings, self.finder, self.title_like)
             self._scopes[source.headings] = scope
+        if scope.skip:
+            return []
+        if source.lead:
+            scope = lead_scope(source.lead, scope, self.finder)
         if source.part == "table_row":
             return []  # tables are read by bot.knowledge.tables
         drafts: list[_Draft] = []
@@ -105,6 +125,8 @@ class Extractor:
         for sentence in sentences:
             if rules.CLUTTER.search(Folded.of(sentence).folded):
                 continue
+            if sentence.rstrip().endswith(":") and source.part != "list":
+                continue  # it introduces a list: its items carry the claims
             found = self._sentence(sentence, source, scope, previous)
             drafts.extend(found)
             if found:
@@ -208,6 +230,8 @@ class Extractor:
         if len(re.findall(r"[a-z0-9]+", folded.folded)) < _MIN_SCOPED_WORDS:
             return []  # "Yes.", "Not always, but it helps."
         cued = _cue(folded.folded, mentions)
+        if rules.DEFINITION_TERM.match(folded.folded.strip(' "“')):
+            cued = DEFINITION
         facet = cued or (scope.facet if scope.facet not in (None, RESPONSIBILITIES) else None)
         if facet is None:
             return []
@@ -376,6 +400,8 @@ class Extractor:
         if rules.DEFINITION.match(predicate):
             return DEFINITION
         if is_item:
+            if rules.DEFINITION_TERM.match(predicate):
+                return DEFINITION
             return scope.facet if scope.facet not in (None, DEFINITION) else RESPONSIBILITIES
         cued = _cue(sentence, self.finder.mentions(tokens_of(Folded.of(sentence))), subjects)
         if cued:
@@ -455,7 +481,7 @@ def _opens_with_text(tokens: list[Token], mentions: list[Mention]) -> bool:
 
 def _skip_apposition(folded: Folded, position: int) -> int:
     rest = folded.folded[position:]
-    match = rules.APPOSITION.match(rest)
+    match = rules.APPOSITION.match(rest) or rules.SEPARATOR.match(rest)
     return position + (match.end() if match else 0)
 
 

@@ -140,6 +140,7 @@ def _claims_of(
             author_title=p.get("author_title"),
             header=tuple(ctx["header"]),
             cells=tuple(ctx["cells"]),
+            lead=ctx.get("lead", ""),
         )
         if source.part == "table_row":
             if table and table[0].header != source.header:

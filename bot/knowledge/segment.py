@@ -29,6 +29,7 @@ class Segment:
     headings: tuple[str, ...] = ()  # the headings above it, outermost first
     header: tuple[str, ...] = ()  # for a table row: the table's header cells
     cells: tuple[str, ...] = ()  # for a table row: its cells
+    lead: str = ""  # for a list item: the paragraph introducing its list ("Duties include:")
 
 
 @dataclass

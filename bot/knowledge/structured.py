@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.knowledge import filters
 from bot.knowledge.formats import Parsed
-from bot.knowledge.formats.blocks import HEADING, ITEM, TABLE
+from bot.knowledge.formats.blocks import HEADING, ITEM, PARAGRAPH, TABLE
 from bot.knowledge.segment import Dropped, Segment, Segmented, _mark_promotional
 
 
@@ -20,7 +20,10 @@ def segment_blocks(parsed: Parsed, title: str) -> Segmented:
         sections.setdefault(key, []).append(seg)
         out.segments.append(seg)
 
+    lead = ""
     for block in parsed.blocks:
+        if block.kind != ITEM:
+            lead = block.text if block.kind == PARAGRAPH and block.text.endswith(":") else ""
         if block.kind == HEADING:
             while stack and stack[-1][0] >= block.level:
                 stack.pop()
@@ -65,6 +68,7 @@ def segment_blocks(parsed: Parsed, title: str) -> Segmented:
             part,
             heading=heading,
             headings=headings,
+            lead=lead if block.kind == ITEM else "",
         )
         add(key, seg)
     for segments in sections.values():

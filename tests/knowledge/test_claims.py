@@ -323,3 +323,46 @@ def test_a_copy_merged_into_another_document_keeps_its_own_sections_claim(tmp_pa
     assert any(c["copy"].startswith("wiki#") for c in result.report["merged_duplicates"])
     [claim] = [c for c in claims_of(result, "wiki")]
     assert claim["relation"] == ["project_coordinator", "reports_to", "project_manager"]
+
+
+def test_a_list_introduced_by_a_sentence_naming_a_role_is_its_duties(tmp_path, intents):
+    text = (
+        "# Our team\n\nThe project coordinator's main duties include:\n\n"
+        "- Book the project meetings.\n- Keep the action log.\n"
+    )
+    result = build_documents(tmp_path, intents, Document("team.md", text))
+    assert [(c["roles"], c["duty"]) for c in claims_of(result)] == [
+        (["project_coordinator"], "Book the project meetings"),
+        (["project_coordinator"], "Keep the action log"),
+    ]
+
+
+def test_sections_about_applying_or_pay_give_no_claims(tmp_path, intents):
+    text = (
+        "# PMO analyst\n\n## Hiring process\n\n- A short screening call with a recruiter.\n\n"
+        "## Compensation\n\n- A yearly bonus for everyone.\n"
+    )
+    result = build_documents(tmp_path, intents, Document("job.md", text, kind="job_description"))
+    assert claims_of(result) == []
+
+
+def test_a_role_as_a_term_before_a_colon_or_dash(tmp_path, intents):
+    text = (
+        "# Who is who\n\n- Project sponsor: owns the business case.\n"
+        "- PMO – sets the standards every project follows.\n"
+    )
+    result = build_documents(tmp_path, intents, Document("who.md", text))
+    assert [(c["roles"], c["duty"]) for c in claims_of(result)] == [
+        (["project_sponsor"], "owns the business case"),
+        (["pmo"], "sets the standards every project follows"),
+    ]
+
+
+def test_an_html_definition_list_term_scopes_its_description(tmp_path, intents):
+    html = (
+        "<html><body><main><h1>Glossary</h1><dl><dt>Project sponsor</dt>"
+        "<dd>A senior manager who owns the business case.</dd></dl></main></body></html>"
+    )
+    result = build_documents(tmp_path, intents, Document("g.html", html, kind="article"))
+    [claim] = claims_of(result)
+    assert (claim["roles"], claim["facet"]) == (["project_sponsor"], "definition")

@@ -35,7 +35,8 @@ _BLOCK_TAGS = frozenset(
     "address body html".split()
 )
 _VOID = frozenset("br img input meta link hr area base col embed source track wbr".split())
-_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+# A definition list's term heads its description, like a heading.
+_HEADINGS = {**{f"h{n}": n for n in range(1, 7)}, "dt": 7}
 
 
 class _Reader(HTMLParser):
