@@ -186,6 +186,8 @@ class Extractor:
         if facet is None:
             return [self._relation_draft(sentence, r, mentions) for r in relations]
         others = [m.role for m in mentions if m.role != UNKNOWN and m.role not in subjects]
+        if facet == "career" and not _CAREER_CUE.search(folded.folded):
+            others = []  # "Manage a junior analyst" on the way to PMO manager is no move
         others += [r for r in scope.roles[1:] if r not in subjects]
         duty = _duty(predicate_text) if facet == RESPONSIBILITIES else ""
         if is_item and facet == RESPONSIBILITIES and after == 0:
@@ -402,6 +404,8 @@ class Extractor:
         if is_item:
             if rules.DEFINITION_TERM.match(predicate):
                 return DEFINITION
+            if _CERTIFICATION_CUE.search(sentence):
+                return "certification"  # "PRINCE2 Foundation is a plus" under Qualifications
             return scope.facet if scope.facet not in (None, DEFINITION) else RESPONSIBILITIES
         cued = _cue(sentence, self.finder.mentions(tokens_of(Folded.of(sentence))), subjects)
         if cued:
@@ -422,6 +426,10 @@ class _Draft:
     relation: tuple[str, str, str] | None
     negated: bool
 
+
+_CUES = {name: pattern for name, pattern, _ in rules.SENTENCE_FACETS}
+_CAREER_CUE = _CUES["career"]
+_CERTIFICATION_CUE = _CUES["certification"]
 
 # A sentence shorter than this says nothing on its own without a role in it.
 _MIN_SCOPED_WORDS = 6

@@ -366,3 +366,17 @@ def test_an_html_definition_list_term_scopes_its_description(tmp_path, intents):
     result = build_documents(tmp_path, intents, Document("g.html", html, kind="article"))
     [claim] = claims_of(result)
     assert (claim["roles"], claim["facet"]) == (["project_sponsor"], "definition")
+
+
+def test_a_certification_item_under_qualifications_is_about_certification(tmp_path, intents):
+    text = "# PMO analyst\n\n## Qualifications\n\n- PRINCE2 Foundation or CAPM is a plus.\n"
+    result = build_documents(tmp_path, intents, Document("job.md", text, kind="job_description"))
+    [claim] = claims_of(result)
+    assert (claim["roles"], claim["facet"]) == (["pmo_analyst"], "certification")
+
+
+def test_a_step_under_a_career_move_names_only_the_moves_roles(tmp_path, intents):
+    text = "## From PMO analyst to PMO manager\n\n- Manage at least one PMO coordinator.\n"
+    result = build_documents(tmp_path, intents, Document("paths.md", text))
+    [claim] = claims_of(result)
+    assert claim["roles"] == ["pmo_analyst", "pmo_manager"]
