@@ -15,6 +15,13 @@ from rapidfuzz import fuzz, process
 UNKNOWN = "unknown_role"
 ROLE_TOKEN = "xrole"
 
+MIN_TYPO_LENGTH = 5  # shorter words (PM, BA, PMO) must be spelt exactly
+WORD_CUTOFF = 80  # rapidfuzz ratio for a misspelt role word ("anaylst")
+NAME_CUTOFF = 88  # ... for a multi-word name with a slip in it ("project manger")
+NAME_WORD_CUTOFF = 75  # ... that every word of that name must still reach
+CACHE_LIMIT = 50_000  # corrections remembered, at most
+PRODUCT_WINDOW = 3  # "PM" this close to "product" is a product manager
+
 
 @dataclass(frozen=True)
 class RoleName:
@@ -54,7 +61,7 @@ class RoleLexicon:
         # Typo candidates are indexed by first letter (a typo rarely hits the first letter),
         # so the cost of a correction grows with one letter's share of the vocabulary.
         self._fuzzy_targets: dict[str, list[str]] = {}
-        for word in sorted(w for w in name_words if len(w) >= 5):
+        for word in sorted(w for w in name_words if len(w) >= MIN_TYPO_LENGTH):
             self._fuzzy_targets.setdefault(word[0], []).append(word)
         self._corrections: dict[str, str] = {}
         self._window_cache: dict[tuple[str, ...], tuple[str, ...] | None] = {}
@@ -71,15 +78,15 @@ class RoleLexicon:
         """A role word for a misspelt one ("anaylst" -> "analyst"); other words unchanged."""
         keep = self._not_plural if not_plural is None else not_plural
         base = _singular(token, self._name_words, keep)
-        if base in self._vocab_set or len(base) < 5 or not base.isalpha():
+        if base in self._vocab_set or len(base) < MIN_TYPO_LENGTH or not base.isalpha():
             return base
         cached = self._corrections.get(base)
         if cached is not None:
             return cached
         targets = self._fuzzy_targets.get(base[0], [])
-        best = process.extractOne(base, targets, scorer=fuzz.ratio, score_cutoff=80)
+        best = process.extractOne(base, targets, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF)
         fixed = best[0] if best else base
-        if len(self._corrections) < 50_000:
+        if len(self._corrections) < CACHE_LIMIT:
             self._corrections[base] = fixed
         return fixed
 
@@ -90,17 +97,19 @@ class RoleLexicon:
         if window in self._window_cache:
             return self._window_cache[window]
         found = self._closest_name(window)
-        if len(self._window_cache) < 50_000:
+        if len(self._window_cache) < CACHE_LIMIT:
             self._window_cache[window] = found
         return found
 
     def _closest_name(self, window: tuple[str, ...]) -> tuple[str, ...] | None:
         names = self._names_by_size.get((len(window), window[0][:1]), [])
-        best = process.extractOne(" ".join(window), names, scorer=fuzz.ratio, score_cutoff=88)
+        best = process.extractOne(
+            " ".join(window), names, scorer=fuzz.ratio, score_cutoff=NAME_CUTOFF
+        )
         if best is None:
             return None
         name = tuple(best[0].split())
-        if all(fuzz.ratio(a, b) >= 75 for a, b in zip(window, name, strict=True)):
+        if all(fuzz.ratio(a, b) >= NAME_WORD_CUTOFF for a, b in zip(window, name, strict=True)):
             return name
         return None
 
@@ -159,7 +168,7 @@ def _disambiguate(role: str, window: tuple[str, ...], tokens: list[str], start: 
         return role
     if start > 0 and tokens[start - 1].isdigit():
         return None
-    if "product" in tokens[max(0, start - 3) : start + 3]:
+    if "product" in tokens[max(0, start - PRODUCT_WINDOW) : start + PRODUCT_WINDOW]:
         return "product_manager"
     return role
 

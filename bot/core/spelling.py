@@ -5,26 +5,33 @@ from __future__ import annotations
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+CUTOFF = 84  # rapidfuzz ratio a correction must reach
+MIN_LENGTH = 4  # shorter words are never corrected
+LONG_WORD = 5  # from this length, words are corrected by ratio; four-letter ones by one slip
+CACHE_LIMIT = 50_000  # corrections remembered, at most
+
 
 class Speller:
-    def __init__(self, targets: set[str], known: frozenset[str] = frozenset(), cutoff: float = 84):
+    def __init__(
+        self, targets: set[str], known: frozenset[str] = frozenset(), cutoff: float = CUTOFF
+    ):
         # Candidates by first letter: a typo rarely hits the first letter.
         self._targets: dict[str, list[str]] = {}
         self._short: dict[str, list[str]] = {}
         for w in sorted(w for w in targets if w.isalpha()):
-            if len(w) >= 5:
+            if len(w) >= LONG_WORD:
                 self._targets.setdefault(w[0], []).append(w)
-            if 4 <= len(w) <= 5:
+            if MIN_LENGTH <= len(w) <= LONG_WORD:
                 self._short.setdefault(w[0], []).append(w)
         self._known = frozenset(targets) | known
         self._cutoff = cutoff
         self._cache: dict[str, str] = {}
 
     def correct(self, token: str) -> str:
-        if token in self._known or len(token) < 4 or not token.isalpha():
+        if token in self._known or len(token) < MIN_LENGTH or not token.isalpha():
             return token
         hit = self._cache.get(token)
-        if hit is None and len(token) == 4:
+        if hit is None and len(token) == MIN_LENGTH:
             # Short words: one swap, insertion or deletion ("hlep", "typs"), same first letter.
             near = [w for w in self._short.get(token[0], []) if OSA.distance(token, w) <= 1]
             hit = max(near, key=lambda w: (fuzz.ratio(token, w), w)) if near else token
@@ -35,7 +42,7 @@ class Speller:
             )
             ok = best and OSA.distance(token, best[0]) <= _edits(token)
             hit = best[0] if ok else token
-            if len(self._cache) < 50_000:
+            if len(self._cache) < CACHE_LIMIT:
                 self._cache[token] = hit
         return hit
 
