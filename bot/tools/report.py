@@ -21,7 +21,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import yaml
 from rapidfuzz import fuzz, process
+
+from bot.core.engine import Engine
+from bot.core.model import IntentData
+from bot.core.text import words
+from bot.platforms.feedback import reason_code
 
 DEFAULT_THRESHOLD = 0.5
 DEFAULT_SIMILARITY = 75.0
@@ -87,10 +93,8 @@ def parse_since(text: str | None, now: datetime) -> datetime | None:
 
 
 def fold(text: str) -> str:
-    """Lower case, no accents, words separated by single spaces."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return " ".join(re.findall(r"[\w']+", text))
+    """The question's words as the engine folds them (case, accents, elisions), one space apart."""
+    return " ".join(words(text))
 
 
 def one_line(text: str, limit: int = 200) -> str:
@@ -103,47 +107,39 @@ def one_line(text: str, limit: int = 200) -> str:
 # -- intents index -------------------------------------------------------------------------
 
 
-ROLE_PLACEHOLDER = "xrole"
-
-
 @dataclass
 class IntentIndex:
-    """Example questions per intent and the known vocabulary, read from ``intents/``.
+    """What the report needs of ``intents/``, read by the validated loader, and the engine
+    that ranks the intents nearest to a question.
 
-    Role names (``synonym`` entries and ``lookup: unknown_role``) are replaced by one
-    placeholder before comparing, so that "who does the BA report to" is near the
-    ``reporting`` examples whatever roles those examples name.
+    Questions that name different roles never share a group (``role_signature``); words no
+    example uses are pointed out (``unknown_terms``).
     """
 
-    examples: list[tuple[str, str]] = field(default_factory=list)  # (intent, abstracted text)
-    vocabulary: set[str] = field(default_factory=set)
-    role_names: list[str] = field(default_factory=list)
+    engine: Engine | None = None
+    vocabulary: frozenset[str] = frozenset()
     _roles: re.Pattern[str] | None = None
 
     @classmethod
-    def load(cls, intents_dir: Path) -> IntentIndex:
-        """Read every ``*.yml`` of ``intents/`` (Rasa style: ``nlu`` entries with ``examples``)."""
-        import yaml
+    def load(cls, intents_dir: Path, engine: Engine | None = None) -> IntentIndex:
+        """Load (and validate) ``intents_dir``; the engine defaults to one on those intents.
 
-        index = cls()
-        raw: list[tuple[str, str]] = []
-        for path in sorted(intents_dir.glob("*.y*ml")):
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-            for entry in data.get("nlu") or []:
-                if not isinstance(entry, dict):
-                    continue
-                for text in _example_lines(entry.get("examples")):
-                    folded = fold(text)
-                    index.vocabulary.update(folded.split())
-                    if "intent" in entry:
-                        raw.append((str(entry["intent"]), folded))
-                    elif "synonym" in entry or entry.get("lookup") == "unknown_role":
-                        index.role_names.append(folded)
-        names = sorted({n for n in index.role_names if n}, key=len, reverse=True)
-        if names:
-            index._roles = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
-        index.examples = [(intent, index.abstract(text)) for intent, text in raw]
-        return index
+        Raises ``bot.data.errors.ValidationError`` when the intents are invalid.
+        """
+        from bot.app.bootstrap import load_engine
+        from bot.data.intents_loader import load_intents
+
+        data = load_intents(intents_dir)
+        return cls.from_data(data, engine or load_engine(intents_dir=intents_dir))
+
+    @classmethod
+    def from_data(cls, data: IntentData, engine: Engine | None) -> IntentIndex:
+        vocabulary = {w for example in data.examples for w in words(example.text)}
+        names = sorted({" ".join(n.tokens) for n in data.role_names if n.tokens}, key=len)
+        vocabulary.update(w for name in names for w in name.split())
+        pattern = "|".join(map(re.escape, reversed(names)))
+        roles = re.compile(rf"\b(?:{pattern})\b") if names else None
+        return cls(engine=engine, vocabulary=frozenset(vocabulary), _roles=roles)
 
     def role_signature(self, question: str) -> tuple[str, ...]:
         """The role names ``question`` uses (questions about different roles never merge)."""
@@ -151,23 +147,13 @@ class IntentIndex:
             return ()
         return tuple(sorted(set(self._roles.findall(fold(question)))))
 
-    def abstract(self, text: str) -> str:
-        folded = fold(text)
-        return self._roles.sub(ROLE_PLACEHOLDER, folded) if self._roles else folded
-
     def nearest(self, question: str, k: int = 3) -> list[tuple[str, float]]:
-        """The ``k`` intents whose examples are most like ``question`` (score 0-100)."""
-        if not self.examples:
+        """The ``k`` intents the engine ranks first for ``question`` (score 0-100)."""
+        reading = self.engine.understand(question) if self.engine is not None else None
+        if reading is None:
             return []
-        choices = [text for _, text in self.examples]
-        best: dict[str, float] = {}
-        for _text, score, position in process.extract(
-            self.abstract(question), choices, scorer=fuzz.token_sort_ratio, limit=60
-        ):
-            intent = self.examples[position][0]
-            best[intent] = max(best.get(intent, 0.0), float(score))
-        ranked = sorted(best.items(), key=lambda item: -item[1])
-        return [(intent, round(score, 1)) for intent, score in ranked[:k]]
+        _, result = reading
+        return [(s.intent, round(100 * s.score, 1)) for s in result.ranking[:k]]
 
     def unknown_terms(self, phrasings: Mapping[str, int]) -> list[str]:
         """Runs of words the intents never use, found in most of a group's questions."""
@@ -186,14 +172,6 @@ class IntentIndex:
         total = sum(phrasings.values())
         common = [t for t, c in counts.most_common(3) if total >= 2 and c * 2 >= total]
         return common
-
-
-def _example_lines(value: Any) -> list[str]:
-    if isinstance(value, list):
-        return [str(v) for v in value]
-    if isinstance(value, str):
-        return [line.strip()[2:] for line in value.splitlines() if line.strip().startswith("- ")]
-    return []
 
 
 # -- grouping ------------------------------------------------------------------------------
@@ -269,13 +247,33 @@ def group_questions(
 # -- the report ----------------------------------------------------------------------------
 
 
+class _Literal(str):
+    """A string written as a YAML literal block (``|``)."""
+
+
+def _literal(dumper: yaml.SafeDumper, text: _Literal) -> yaml.Node:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(text), style="|")
+
+
+class _SnippetDumper(yaml.SafeDumper):
+    pass
+
+
+_SnippetDumper.add_representer(_Literal, _literal)
+
+
 def yaml_snippet(intent: str, phrasings: Sequence[str], terms: Sequence[str]) -> str:
     """Rasa-style entries to append to the ``nlu:`` list of an ``intents/`` file.
 
-    Indented like the entries of the shipped files; reviewed by a person before pasting.
+    Written by the YAML library and indented like the entries of the shipped files; words
+    no example uses follow as comments. Reviewed by a person before pasting.
     """
-    lines = [f"  - intent: {intent}", "    examples: |"]
-    lines += [f"      - {p}" for p in phrasings]
+    examples = _Literal("".join(f"- {p}\n" for p in phrasings))
+    entry = [{"intent": intent, "examples": examples}]
+    text = yaml.dump(
+        entry, Dumper=_SnippetDumper, sort_keys=False, allow_unicode=True, width=1000, indent=2
+    )
+    lines = ["  " + line for line in text.rstrip("\n").splitlines()]
     if terms:
         lines.append("  # words no example uses yet; if one names a role, add it to roles.yml:")
         lines.append("  # - synonym: <role id>")
@@ -422,13 +420,13 @@ def feedback_summary(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     by_intent: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     by_role: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     reasons: Counter[str] = Counter()
-    for row in rows:
+    for row in rows:  # one row per vote
         slot = 0 if row["helpful"] else 1
         by_intent[row["intent"] or "-"][slot] += 1
         for role in filter(None, (row["roles"] or "").split(",")):
             by_role[role][slot] += 1
-        if not row["helpful"] and row.get("reason"):
-            reasons[one_line(row["reason"], 120)] += 1
+        if not row["helpful"] and row.get("reason"):  # a code of the one vocabulary, or text
+            reasons[reason_code(row["reason"]) or one_line(row["reason"], 120)] += 1
 
     def table(counts: Mapping[str, list[int]], key: str) -> list[dict[str, Any]]:
         ordered = sorted(counts.items(), key=lambda item: (-sum(item[1]), item[0]))
@@ -493,7 +491,7 @@ def render_text(report: Mapping[str, Any]) -> str:
         out.append("Feedback: none in this period.")
     else:
         rate = fb["helpful"] / fb["total"]
-        out.append(f"Feedback: {fb['total']} clicks, {fb['helpful']} helpful ({rate:.0%})")
+        out.append(f"Feedback: {fb['total']} votes, {fb['helpful']} helpful ({rate:.0%})")
         for title, rows, key in (
             ("by intent", fb["by_intent"], "intent"),
             ("by role", fb["by_role"], "role"),
@@ -539,10 +537,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"rolebot report: cannot read the database: {short_error(exc)}", file=sys.stderr)
         return 1
     engine = index = None
-    with contextlib.suppress(Exception):  # the report still helps without them
+    try:  # the report still helps without them, and says why they are missing
         engine = load_engine(knowledge_dir, intents_dir)
-    with contextlib.suppress(Exception):
-        index = IntentIndex.load(intents_dir)
+        index = IntentIndex.load(intents_dir, engine)
+    except Exception as exc:
+        from bot.app.reload import describe_error
+
+        for line in describe_error(exc):
+            print(f"rolebot report: without the intents and knowledge: {line}", file=sys.stderr)
     report = build_report(
         interactions,
         feedback,

@@ -200,7 +200,7 @@ def test_text_report_for_people(database_url: str, capsys) -> None:
         assert group["advice"] in out
         for line in (group["yaml"] or "").splitlines():
             assert f"      {line}" in out
-    assert "Feedback: 5 clicks, 2 helpful (40%)" in out
+    assert "Feedback: 5 votes, 2 helpful (40%)" in out
     assert "too vague" in out
 
 
