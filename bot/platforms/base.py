@@ -11,9 +11,9 @@ platform by name.
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from starlette.routing import BaseRoute
@@ -61,6 +61,32 @@ class PlatformKind(Protocol):
     def from_env(self, env: Mapping[str, str]) -> Platform | None:
         """The platform ``env`` configures; ``None`` when it configures none of it."""
         ...
+
+
+class CheckedSettings(Protocol):
+    def problem(self) -> str | None:
+        """What is missing, naming the variable; None when complete."""
+        ...
+
+
+_Settings = TypeVar("_Settings", bound=CheckedSettings)
+
+
+def configured_settings(
+    platform: str,
+    env: Mapping[str, str],
+    names: Sequence[str],
+    read: Callable[[Mapping[str, str]], _Settings],
+) -> _Settings | None:
+    """``read(env)`` when any of ``names`` is set (None when none is); refuse a half
+    configuration in one line naming what is missing."""
+    if not any((env.get(name) or "").strip() for name in names):
+        return None
+    settings = read(env)
+    problem = settings.problem()
+    if problem:
+        raise PlatformConfigError(f"{platform} is partly configured: {problem}")
+    return settings
 
 
 def require_packages(platform: str, extra: str, packages: Sequence[str]) -> None:

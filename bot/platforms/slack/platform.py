@@ -11,7 +11,7 @@ import logging
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from bot.platforms.base import PlatformConfigError, PlatformHealth, require_packages
+from bot.platforms.base import PlatformHealth, configured_settings, require_packages
 from bot.platforms.slack.settings import ENV_NAMES, SlackSettings
 
 if TYPE_CHECKING:
@@ -40,12 +40,9 @@ class SlackPlatform:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> SlackPlatform | None:
-        if not any((env.get(name) or "").strip() for name in ENV_NAMES):
+        settings = configured_settings("Slack", env, ENV_NAMES, SlackSettings.from_env)
+        if settings is None:
             return None
-        settings = SlackSettings.from_env(env)
-        problem = settings.problem()
-        if problem:
-            raise PlatformConfigError(f"Slack is partly configured: {problem}")
         require_packages("Slack", "slack", _PACKAGES)
         return cls(settings)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from bot.platforms.base import PlatformConfigError, PlatformHealth, require_packages
+from bot.platforms.base import PlatformHealth, configured_settings, require_packages
 from bot.platforms.teams.settings import ENV_NAMES, TeamsSettings
 
 if TYPE_CHECKING:
@@ -32,13 +32,8 @@ class TeamsPlatform:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> TeamsPlatform | None:
-        if not any((env.get(name) or "").strip() for name in ENV_NAMES):
-            return None
-        settings = TeamsSettings.from_env(env)
-        problem = settings.problem()
-        if problem:
-            raise PlatformConfigError(f"Teams is partly configured: {problem}")
-        if not settings.enabled:
+        settings = configured_settings("Teams", env, ENV_NAMES, TeamsSettings.from_env)
+        if settings is None or not settings.enabled:
             return None
         require_packages("Teams", "teams", _PACKAGES)
         return cls(settings)
