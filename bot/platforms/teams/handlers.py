@@ -54,6 +54,7 @@ from bot.platforms.teams.sdk import ActivityContext, App
 log = logging.getLogger(__name__)
 
 PLATFORM = "teams"
+TYPING_WAIT_S = 0.5
 
 Activity = MessageActivity | AdaptiveCardInvokeActivity
 
@@ -121,7 +122,7 @@ async def answer_message(
     """Answer one question with a card, in the thread it was asked in."""
     activity = ctx.activity
     target = reply_target(activity)
-    typing = asyncio.create_task(_typing(ctx, target))  # never delays the answer
+    typing = asyncio.create_task(_typing(ctx, target))
     if question:
         answer = await talk.ask(
             question,
@@ -131,10 +132,12 @@ async def answer_message(
         )
     else:
         answer = talk.help(_language(activity))
+    # The indicator goes first, but a slow one delays the answer by TYPING_WAIT_S at most.
+    await asyncio.wait({typing}, timeout=TYPING_WAIT_S)
     try:
         await _send(ctx, answer_activity(answer), target)
     finally:
-        typing.cancel()
+        typing.cancel()  # still under way only when the connector is slow: no longer needed
 
 
 def _answer_id(activity: Activity, action: CardAction) -> str:
