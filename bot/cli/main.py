@@ -71,8 +71,20 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(
             f"{doc_id}: {doc['passages']} passages, {dropped} segments dropped, "
             f"{len(doc['promotional'])} promotional, "
-            f"{doc['merged_into_other_passages']} merged as duplicates"
+            f"{doc['merged_into_other_passages']} merged as duplicates, "
+            f"{sum(doc.get('claims', {}).values())} claims ({doc.get('format', '?')})"
         )
+    report = result.report
+    print(
+        f"{report.get('claims', 0)} claims, {len(report.get('disputes', []))} disputes, "
+        f"{len(report.get('candidate_roles', []))} candidate roles and "
+        f"{len(report.get('proposed_aliases', []))} roles with proposed aliases "
+        "(see report.json)"
+    )
+    for candidate in report.get("candidate_roles", []):
+        print(f"candidate role: {candidate['id']} ({', '.join(candidate['names'])})")
+    for alias in report.get("proposed_aliases", []):
+        print(f"alias of {alias['role']}: {', '.join(alias['names'])}")
     print(f"wrote {knowledge / 'generated'}")
     return 0
 

@@ -213,8 +213,26 @@ def document_names(
         heading = _TITLE_SPLIT.split(heading)[0]
         if title_like(heading) and len(_words(heading)) >= 2:
             note(heading, f"{doc}:{line} heading")
+    # "the Portfolio Board" after "the Corporate Portfolio Board": the same body, shortened.
+    keys = sorted(order, key=order.__getitem__)
+    sizes: dict[str, int] = {}
+    for k in keys:
+        sizes[find(k)] = sizes.get(find(k), 0) + 1
+    for short in keys:
+        if len(short.split()) < 2 or sizes[find(short)] > 1 or finder.full_name(short.split()):
+            continue
+        longer = [
+            k
+            for k in keys
+            if k != short
+            and k.endswith(" " + short)
+            and title_like(k)
+            and not finder.full_name(k.split())
+        ]
+        if longer:
+            parent[find(short)] = find(longer[0])
     groups: dict[str, list[str]] = {}
-    for k in sorted(order, key=order.__getitem__):
+    for k in keys:
         groups.setdefault(find(k), []).append(k)
     aliases: dict[str, list[str]] = {}
     alias_seen: dict[str, list[str]] = {}

@@ -67,3 +67,13 @@ def test_known_roles_and_their_variants_are_not_proposed(tmp_path, intents):
     result = build_documents(tmp_path, intents, Document("roles.md", text))
     assert result.report["candidate_roles"] == []
     assert result.report["proposed_aliases"] == []
+
+
+def test_a_shortened_name_of_a_candidate_joins_it(tmp_path, intents):
+    text = (
+        "Framework\n\n3.1 Corporate Portfolio Board\n\nThe Corporate Portfolio Board is the "
+        "senior group that funds projects. The Portfolio Board meets monthly.\n"
+    )
+    result = build_documents(tmp_path, intents, Document("gov.txt", text, kind="governance_guide"))
+    [candidate] = result.report["candidate_roles"]
+    assert candidate["names"] == ["corporate portfolio board", "portfolio board"]
