@@ -55,6 +55,7 @@ class Composer:
             role: frozenset(c.split("#", 1)[0] for s in _statements(rk) for c in s.cites)
             for role, rk in knowledge.roles.items()
         }
+        self._all_curated_docs = frozenset().union(*self._curated_docs.values())
 
     # -- what the engine uses ----------------------------------------------------------
     def label(self, role: str, language: str) -> str:
@@ -98,6 +99,10 @@ class Composer:
 
     def covered(self, role: str) -> bool:
         return self.curated(role) is not None or bool(self.claims.facets(role))
+
+    def uncurated(self, doc: str) -> bool:
+        """Whether no curated statement cites the document."""
+        return doc not in self._all_curated_docs
 
     def curated_docs(self, role: str) -> frozenset[str]:
         """The documents the curated statements on a role cite."""

@@ -75,6 +75,10 @@ class Contexts:
             if len(docs) <= MAX_CONTEXT_DOCS and len(w) >= 3 and w not in excluded
         }
 
+    def is_context(self, word: str) -> bool:
+        """Whether a word names a document's context (not the duty or role asked about)."""
+        return word.removesuffix("'s") in self._docs
+
     def named(self, question_words: Iterable[str]) -> frozenset[str]:
         """The documents whose context the question names."""
         return frozenset(

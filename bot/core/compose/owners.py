@@ -15,6 +15,9 @@ from bot.core.compose.stems import Query, StemWeights, claim_stem, stems
 from bot.core.knowledge import Claim, Knowledge
 
 MIN_CLAIM_COVER = 0.5
+# A duty line covering less still outweighs the curated routing when it covers more: the
+# routing was written for the seed documents, a deployment's own pages know its duties.
+WEAK_CLAIM_COVER = 0.34
 # The duty a "who ..." question names opens it (its verb and object): a duty line must
 # match one of the question's first content words, not only words further on
 # ("who orders the catering for the board meetings" is not "books the board meetings").
@@ -81,6 +84,7 @@ class DutyClaims:
         among: tuple[str, ...] = (),
         context: frozenset[str] = frozenset(),
         language: str = "en",
+        least: float = MIN_CLAIM_COVER,
     ) -> Owner | None:
         """The owner of the best-covered duty line; ``question`` holds the question's
         content stems in order."""
@@ -93,7 +97,7 @@ class DutyClaims:
         for i in self._candidates(query):
             found, group = self._groups[i]
             cover = query.cover(found)
-            if cover < MIN_CLAIM_COVER or all(found.isdisjoint(x) for x in lead):
+            if cover < least or all(found.isdisjoint(x) for x in lead):
                 continue
             owner = _owner(group, accountable, among)
             if owner is None:

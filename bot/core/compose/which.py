@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bot.core.answer import Answer
-from bot.core.compose.owners import Owner
+from bot.core.compose.owners import WEAK_CLAIM_COVER, Owner
 from bot.core.compose.quoting import quote_claims, who
 from bot.core.compose.reading import Reading
 from bot.core.compose.stems import claim_stem, ordered_content_stems
@@ -37,21 +37,33 @@ class Found:
 
 def owner(c: Composer, r: Reading, tokens: tuple[str, ...] | None = None) -> Found | None:
     """The owner of the duty a question names. The curated routing wins unless a documented
-    claim covers the question's words clearly better or comes from a document the question
-    names; when both name the same role, both are shown."""
+    claim covers the question's words clearly better, comes from a document the question
+    names or from a document the curated statements do not cite (the editor's layer speaks
+    for the documents it cites; a deployment's own pages speak for themselves); when both
+    name the same role, both are shown."""
     tokens = tokens if tokens is not None else (r.focus or r.tokens)
     offered = r.roles if len(r.roles) > 1 and OFFER_WORDS & set(r.tokens) else ()
-    curated = c.duties.match(tokens, offered)  # "who owns the schedule, PMO or PM?"
+    curated = c.duties.match(
+        tuple(t for t in tokens if not c.contexts.is_context(t)), offered
+    )  # "who owns the schedule, PMO or PM?"
     context = c.context(r) if r.question else frozenset()
-    claimed = c.owners.match(
-        ordered_content_stems(tokens, claim_stem), offered, context, r.language
-    )
+    # "at Corvane", "on Atlas": where the duty is asked about, not what it is
+    duty_words = [t for t in tokens if not c.contexts.is_context(t)]
+    question = ordered_content_stems(duty_words, claim_stem)
+    claimed = c.owners.match(question, offered, context, r.language)
+    if claimed is None and curated is not None:
+        weak = c.owners.match(question, offered, context, r.language, WEAK_CLAIM_COVER)
+        if weak is not None and (
+            weak.score > curated[0] or curated[1] in weak.roles or c.uncurated(weak.claims[0].doc)
+        ):
+            claimed = weak
     if claimed is not None and curated is not None and curated[1] in claimed.roles:
         return Found(max(claimed.score, curated[0]), claimed.roles, curated[2], claimed)
     if claimed is not None and (
         curated is None
         or claimed.score >= curated[0] + CLAIMS_MARGIN
         or claimed.claims[0].doc in context
+        or c.uncurated(claimed.claims[0].doc)
     ):
         return Found(claimed.score, claimed.roles, None, claimed)
     if curated is not None:
