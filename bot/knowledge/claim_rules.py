@@ -240,6 +240,9 @@ SKIP_HEADINGS = re.compile(
     r"|version history|similar jobs|related (?:jobs|pages|articles|posts)|comments)\b"
 )
 
+# A table column that describes the role of its row: "Description", "Summary".
+DESCRIPTION_COLUMN = re.compile(r"^(?:role )?(?:descriptions?|summary|definition|what it is)$")
+
 # Lines that are about the office, not a role: hours, parking, canteens, passwords, pay.
 CLUTTER = re.compile(
     r"\b(?:opening hours|open(?:s)? from|(?:is|are) open \d|offices? (?:are |is )?(?:open|close)"

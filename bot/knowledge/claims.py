@@ -178,8 +178,8 @@ class Extractor:
             return drafts
         predicate_start = _skip_apposition(folded, after)
         predicate = folded.folded[predicate_start:].strip()
-        if len(re.findall(r"[a-z0-9]+", predicate)) < 2 and not relations:
-            return []
+        if after and len(re.findall(r"[a-z0-9]+", predicate)) < 2 and not relations:
+            return []  # the role named alone ("the programme manager;" in a members list)
         predicate_text = sentence[folded.start(predicate_start) :].strip()
         negated = _negated(predicate)
         facet = self._facet(predicate, folded.folded, scope, is_item, subjects, relations)

@@ -122,6 +122,8 @@ def table_claims(sources: list[Source], finder: RoleFinder, matrix: bool) -> lis
 
 def _facet(label: str) -> str:
     folded = Folded.of(label).folded
+    if rules.DESCRIPTION_COLUMN.search(folded):
+        return "definition"
     for name, pattern in rules.HEADING_FACETS:
         if pattern.search(folded):
             return name

@@ -380,3 +380,22 @@ def test_a_step_under_a_career_move_names_only_the_moves_roles(tmp_path, intents
     result = build_documents(tmp_path, intents, Document("paths.md", text))
     [claim] = claims_of(result)
     assert claim["roles"] == ["pmo_analyst", "pmo_manager"]
+
+
+def test_a_bold_line_heads_what_follows_in_markdown_and_html(tmp_path, intents):
+    md = (
+        "# Project coordinator\n\n**Responsibilities**\n\n- Books the meetings.\n\n"
+        "**Skills**\n\n- Organised.\n"
+    )
+    html = (
+        "<html><body><main><h1>Project controller</h1><p><strong>Skills</strong></p>"
+        "<ul><li>Cost engineering.</li></ul></main></body></html>"
+    )
+    result = build_documents(
+        tmp_path, intents, Document("a.md", md), Document("b.html", html, kind="job_description")
+    )
+    assert [(c["roles"][0], c["facet"], c["text"]) for c in claims_of(result)] == [
+        ("project_coordinator", "responsibilities", "Books the meetings."),
+        ("project_coordinator", "skills", "Organised."),
+        ("project_controller", "skills", "Cost engineering."),
+    ]

@@ -72,3 +72,13 @@ def test_a_table_with_a_role_per_row_reads_its_columns_as_facets(tmp_path, inten
         ("project_controller", "responsibilities", "Forecasts the final cost"),
         ("project_controller", "skills", "Cost engineering"),
     }
+
+
+def test_a_description_column_defines_the_role_of_its_row(tmp_path, intents):
+    text = (
+        "| Role | Description |\n|---|---|\n"
+        "| Project sponsor | The senior manager who owns the case |\n"
+    )
+    result = build_documents(tmp_path, intents, Document("roles.md", text))
+    [claim] = claims_of(result)
+    assert (claim["roles"], claim["facet"]) == (["project_sponsor"], "definition")

@@ -9,6 +9,8 @@ HEADING = "heading"
 PARAGRAPH = "paragraph"
 ITEM = "item"
 TABLE = "table"
+# The level of a heading written as a bold line or paragraph: below every real heading.
+PSEUDO_HEADING = 7
 
 
 @dataclass(frozen=True)

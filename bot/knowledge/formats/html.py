@@ -10,6 +10,7 @@ from bot.knowledge.formats.blocks import (
     HEADING,
     ITEM,
     PARAGRAPH,
+    PSEUDO_HEADING,
     TABLE,
     Block,
     Parsed,
@@ -55,6 +56,8 @@ class _Reader(HTMLParser):
         self._cell: list[str] | None = None
         self._row_line = 0
         self._row_header = False
+        self._bold = 0
+        self._bold_chars = 0
 
     @property
     def _skipping(self) -> bool:
@@ -63,15 +66,19 @@ class _Reader(HTMLParser):
     def _flush(self) -> None:
         text = collapse("".join(self._buffer))
         self._buffer = []
+        bold, self._bold_chars = self._bold_chars, 0
         if not text:
             return
-        if self._heading:
+        level = self._heading
+        if not level and not self._items and _all_bold(text, bold):
+            level = PSEUDO_HEADING  # <p><strong>Responsibilities</strong></p>
+        if level:
             kind = HEADING
         elif self._items:
             kind = ITEM
         else:
             kind = PARAGRAPH
-        self.blocks.append(Block(kind, text, self._buffer_line, self._heading))
+        self.blocks.append(Block(kind, text, self._buffer_line, level))
         self.rendered.append("\n")
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -92,6 +99,8 @@ class _Reader(HTMLParser):
             return
         if (tag in _BLOCK_TAGS or tag in _HEADINGS) and self._cell is None:
             self._flush()
+        if tag in ("strong", "b"):
+            self._bold += 1
         if tag in _HEADINGS and self._cell is None:
             self._heading = _HEADINGS[tag]
         elif tag == "li":
@@ -122,6 +131,8 @@ class _Reader(HTMLParser):
     def _close(self, tag: str, skipping: bool) -> None:
         if tag in ("article", "main"):
             self._content = max(0, self._content - 1)
+        if tag in ("strong", "b") and not skipping:
+            self._bold = max(0, self._bold - 1)
         if skipping or self._skipping:
             return
         if tag in ("td", "th") and self._cell is not None and self._cells is not None:
@@ -162,6 +173,12 @@ class _Reader(HTMLParser):
                 "\n"
             )
         self._buffer.append(data)
+        if self._bold:
+            self._bold_chars += len("".join(data.split()))
+
+
+def _all_bold(text: str, bold_chars: int) -> bool:
+    return bool(bold_chars) and bold_chars == len("".join(text.split())) and len(text.split()) <= 8
 
 
 def parse(text: str) -> Parsed:

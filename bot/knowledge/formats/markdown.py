@@ -8,6 +8,7 @@ from bot.knowledge.formats.blocks import (
     HEADING,
     ITEM,
     PARAGRAPH,
+    PSEUDO_HEADING,
     TABLE,
     Block,
     Parsed,
@@ -18,6 +19,8 @@ from bot.knowledge.formats.blocks import (
 _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+# A line in bold on its own ("**Responsibilities**") heads what follows, below any heading.
+_BOLD_LINE = re.compile(r"^\s{0,3}(\*\*|__)([^*_]{1,80}?)\1\s*$")
 _ITEM = re.compile(r"^(\s*)(?:[-*+•]|\d{1,3}[.)])\s+(?=\S)")
 _QUOTE = re.compile(r"^\s{0,3}>\s?")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
@@ -93,6 +96,12 @@ def parse(text: str) -> Parsed:
             level = 1 if line.strip().startswith("=") else 2
             blocks.append(Block(HEADING, collapse(para[0]), para_line, level))
             para = []
+            continue
+        bold = _BOLD_LINE.match(line)
+        if bold and not para and not table:
+            title = inline(bold.group(2))
+            rendered.append(title)
+            blocks.append(Block(HEADING, collapse(title), number, PSEUDO_HEADING))
             continue
         heading = _ATX.match(line)
         if heading:
