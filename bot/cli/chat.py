@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from bot.core.answer import Answer
 from bot.core.engine import Engine
+from bot.platforms.markup import strip_any
 
 HISTORY = Path.home() / ".rolebot_history"
 HELP = """Type a question about project-management roles, in English or French.
   /sources  show the exact quotes behind the last answer
   /help     this help
   /quit     leave (or Ctrl-D)"""
+
+
+def ask(engine: Engine, question: str) -> Answer:
+    """The answer to a question typed (or pasted from Slack or Teams) in the terminal: the
+    chat markup is removed first; the answer keeps the question as typed."""
+    return replace(engine.ask(strip_any(question)), question=question)
 
 
 def format_quotes(answer: Answer) -> str:
@@ -77,6 +85,6 @@ def run_chat(engine: Engine, stdin=None, stdout=None) -> int:
         if command in ("/sources", "/quotes"):
             print(format_quotes(last) if last else "Ask a question first.", file=stdout)
             continue
-        last = engine.ask(question)
+        last = ask(engine, question)
         print(f"rolebot> {last.text}\n", file=stdout)
     return 0

@@ -8,6 +8,7 @@ import json
 import sys
 from pathlib import Path
 
+from bot.cli.chat import ask
 from bot.data.errors import ValidationError
 from bot.data.paths import default_intents_dir, default_knowledge_dir
 
@@ -34,13 +35,13 @@ def cmd_ask(args: argparse.Namespace) -> int:
         out = sys.stdout
         for line in sys.stdin:
             question = _valid(line.rstrip("\n"))
-            out.write(json.dumps(engine.ask(question).to_dict(), ensure_ascii=False) + "\n")
+            out.write(json.dumps(ask(engine, question).to_dict(), ensure_ascii=False) + "\n")
         out.flush()
         return 0
     question = _valid(" ".join(args.question))
     if not question.strip() and not sys.stdin.isatty():
         question = _valid(sys.stdin.read())
-    answer = engine.ask(question)
+    answer = ask(engine, question)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
     else:

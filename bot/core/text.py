@@ -1,4 +1,4 @@
-"""Text normalisation: strip chat markup, fold case and accents, bound the length."""
+"""Text normalisation: strip links and emphasis, fold case and accents, bound the length."""
 
 from __future__ import annotations
 
@@ -7,10 +7,6 @@ import unicodedata
 
 MAX_CHARS = 1000
 
-_SLACK_TOKEN = re.compile(r"<[@#!][^>\s]*(?:\|([^>]*))?>")
-_SLACK_LINK = re.compile(r"<(?:https?|mailto):[^>|\s]*(?:\|([^>]*))?>")
-_TEAMS_AT = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
-_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]{0,200}>")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _EMOJI_CODE = re.compile(r":[a-z0-9_+\-]{1,40}:")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -19,14 +15,14 @@ _ZERO_WIDTH = dict.fromkeys(map(ord, _INVISIBLE))
 
 
 def strip_markup(text: str) -> str:
-    """Remove Slack and Teams markup, links and emoji codes, keeping the words people typed."""
+    """Remove links, emoji codes, code fences and emphasis, keeping the words people typed.
+
+    Each chat platform removes its own markup (mentions, tags) before asking:
+    ``bot.platforms.slack.markup``, ``bot.platforms.teams.markup``.
+    """
     if len(text) > MAX_CHARS * 8:
         text = f"{text[: MAX_CHARS * 2]} {text[-MAX_CHARS * 6 :]}"
     text = text.translate(_ZERO_WIDTH)
-    text = _TEAMS_AT.sub(" ", text)
-    text = _SLACK_LINK.sub(lambda m: f" {m.group(1) or ''} ", text)
-    text = _SLACK_TOKEN.sub(" ", text)
-    text = _HTML_TAG.sub(" ", text)
     text = _URL.sub(" ", text)
     text = text.replace("```", " ")
     text = _EMOJI_CODE.sub(" ", text)

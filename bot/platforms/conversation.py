@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from bot.app.service import AnswerService, Feedback
 from bot.core.answer import Answer
@@ -25,9 +25,13 @@ _CLAIM_LOCK = threading.Lock()
 class Conversation:
     """The service as one platform (``platform`` names it in records and metrics) sees it."""
 
-    def __init__(self, service: AnswerService, platform: str) -> None:
+    def __init__(
+        self, service: AnswerService, platform: str, markup: Callable[[str], str] = str
+    ) -> None:
+        """``markup`` removes the platform's own markup before the engine reads a question."""
         self.service = service
         self.platform = platform
+        self.markup = markup
 
     async def ask(
         self,
@@ -40,7 +44,7 @@ class Conversation:
         """Answer ``question`` and record it (the engine and storage run in a worker thread)."""
         return await asyncio.to_thread(
             self.service.answer,
-            question,
+            self.markup(question),
             platform=self.platform,
             user=user,
             conversation=conversation,
@@ -49,7 +53,7 @@ class Conversation:
 
     async def again(self, question: str) -> Answer:
         """The answer given to ``question`` again, not recorded as a new question."""
-        return await asyncio.to_thread(self.service.engine.ask, question)
+        return await asyncio.to_thread(self.service.engine.ask, self.markup(question))
 
     def help(self, language: str) -> Answer:
         return self.service.engine.help_answer(language)

@@ -22,6 +22,7 @@ from bot.core.engine import Engine
 from bot.core.ids import INTENT_IDS, ROLE_IDS
 from bot.core.knowledge import Knowledge, RoleKnowledge
 from bot.data.errors import Problem, ValidationError
+from bot.platforms.markup import strip_any
 
 _KEYS = {"question", "intent", "roles", "answered"}
 
@@ -126,7 +127,7 @@ def without_curated(knowledge: Knowledge) -> Knowledge:
 def evaluate(engine: Engine, items: list[Item]) -> dict:
     rows = []
     for item in items:
-        answer = engine.ask(item.question)
+        answer = engine.ask(strip_any(item.question))  # as the platform would pass it
         if not item.answered:
             right = not answer.answered
         else:

@@ -37,6 +37,7 @@ from bot.platforms.teams.incoming import (
     reply_target,
     should_answer,
 )
+from bot.platforms.teams.markup import strip_teams
 from bot.platforms.teams.render import (
     CARD_CONTENT_TYPE,
     CardAction,
@@ -215,7 +216,7 @@ def _apology(ctx: ActivityContext[Any], language: str) -> Apology:
 
 def register(app: App, service: AnswerService, replies: ReplyTasks) -> None:
     """Register the message, card-action and install listeners on a Teams SDK app."""
-    talk = Conversation(service, PLATFORM)
+    talk = Conversation(service, PLATFORM, strip_teams)
 
     @app.on_message
     async def on_message(ctx: ActivityContext[MessageActivity]) -> None:

@@ -8,6 +8,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.app.service import AnswerService
 from bot.platforms.conversation import Conversation
+from bot.platforms.slack.markup import strip_slack
 from bot.platforms.strings import locale_language
 
 log = logging.getLogger(__name__)
@@ -17,7 +18,7 @@ MAX_KNOWN_USERS = 10_000
 
 
 def conversation_of(service: AnswerService) -> Conversation:
-    return Conversation(service, PLATFORM)
+    return Conversation(service, PLATFORM, strip_slack)
 
 
 class UserLanguages:
