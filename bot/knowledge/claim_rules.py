@@ -91,7 +91,22 @@ OBJECT_LEAD = frozenset(
 SUBJECT_LEAD = frozenset(
     """the a an our your their its each every any all this that these those one most many
     some both such new le la les l un une des chaque notre nos votre vos ce cet cette ces
-    tout tous toute toutes""".split()
+    tout tous toute toutes good great effective successful experienced typical dedicated
+    skilled strong qualified competent bon bonne role job task function main primary
+    purpose of du de d rôle role""".split()
+)
+# "Budget approval rests with the project sponsor", "The plan is approved by the PMO":
+# the role after these owns the activity before them.
+OWNERS = re.compile(
+    r"\b(?:(?:is|are) (?:usually |normally |always |ultimately )?(?:not )?(?:the )?"
+    r"(?:responsibility|job|task|role|duty) of"
+    r"|(?:rests?|lies|sits) (?:entirely |solely |firmly )?with"
+    r"|(?:is|are) (?:usually |normally |always |not )?(?:approved|owned|signed off|run|kept|"
+    r"held|maintained|prepared|managed|chaired|led|done|decided|written|produced|set|"
+    r"tracked|reviewed|agreed|taken) by"
+    r"|(?:incombe|revient|releve) (?:a|au|aux|du|de la)"
+    r"|(?:est|sont) (?:valide|validee|valides|approuve|approuvee|pilote|pilotee|prepare|"
+    r"preparee|tenu|tenue|redige|redigee)s? par)\b"
 )
 # "For product managers: ...", "Pour le chef de projet : ...": a role named as a label.
 LABEL_LEAD = frozenset("for pour as".split())
@@ -124,6 +139,7 @@ DEFINITION = re.compile(
 )
 RESPONSIBLE = re.compile(
     r"^(?:(?:is|are) (?:also |ultimately |personally )?(?:responsible|accountable) for\b"
+    r"|(?:is|are) to\b|(?:'s|s') (?:main |primary |key )?(?:job|role|task|duties|duty)\b"
     r"|(?:is|are) in charge of\b|owns?\b|takes? care of\b|answers? for\b"
     r"|(?:est|sont) (?:aussi )?(?:responsables?|charge(?:e|s|es)?|garante?s?) (?:de|du|des|d')"
     r"|a (?:la )?charge (?:de|du|des)\b)"

@@ -165,6 +165,9 @@ class Extractor:
         else:
             subjects, after = self._subjects(folded, tokens, mentions, source, section_role)
         relations = self._relations(folded, tokens, mentions, subjects, section_role, after)
+        owned = _owned(sentence, folded, tokens, mentions)
+        if owned and not subjects:
+            return owned
         drafts: list[_Draft] = []
         is_item = source.part == "list"
         if not subjects and is_item and section_role and _opens_with_text(tokens, mentions):
@@ -455,6 +458,25 @@ def _cue(sentence: str, mentions: list[Mention], subjects: list[str] = ()) -> st
         if match and (not weak or not weak.fullmatch(match.group(0)) or len(others) >= 1):
             return name
     return None
+
+
+def _owned(sentence: str, folded: Folded, tokens: list[Token], mentions: list[Mention]) -> list:
+    """Duties stated with their owner after them: "Budget approval rests with the project
+    sponsor", "The stage plan is approved by the PMO"."""
+    text = folded.folded
+    out = []
+    for match in rules.OWNERS.finditer(text):
+        role = _object_after(text, tokens, mentions, match.end())
+        if role is None:
+            continue
+        start = max(text.rfind(";", 0, match.start()), text.rfind(":", 0, match.start())) + 1
+        activity = sentence[folded.start(start) : folded.start(match.start())].strip(" ,")
+        words = re.findall(r"[a-z0-9]+", text[start : match.start()])
+        if len(words) < 2 or words[0] in rules.PRONOUNS or words[0] in ("those", "these"):
+            continue
+        negated = " not " in f" {text[match.start() : match.end()]} "
+        out.append(_Draft((role,), RESPONSIBILITIES, sentence.strip(), activity, None, negated))
+    return out
 
 
 def _label_subject(text: str, lead_words: list[str], mention: Mention) -> int | None:

@@ -399,3 +399,35 @@ def test_a_bold_line_heads_what_follows_in_markdown_and_html(tmp_path, intents):
         ("project_coordinator", "skills", "Organised."),
         ("project_controller", "skills", "Cost engineering."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role", "duty"),
+    [
+        ("Budget approval rests with the project sponsor.", "project_sponsor", "Budget approval"),
+        ("The stage plan is approved by the PMO manager.", "pmo_manager", "The stage plan"),
+        (
+            "The risk log is the responsibility of the project analyst.",
+            "project_analyst",
+            "The risk log",
+        ),
+        ("Le budget est validé par le sponsor de projet.", "project_sponsor", "Le budget"),
+    ],
+)
+def test_a_duty_stated_before_its_owner(tmp_path, intents, sentence, role, duty):
+    result = build_documents(tmp_path, intents, Document("n.md", f"# Notes\n\n{sentence}\n"))
+    [claim] = claims_of(result)
+    assert (claim["roles"], claim["facet"], claim["duty"]) == ([role], "responsibilities", duty)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A good project manager plans the work carefully.",
+        "The role of the project manager is to plan the work.",
+    ],
+)
+def test_a_qualified_subject_is_still_the_role(tmp_path, intents, sentence):
+    result = build_documents(tmp_path, intents, Document("n.md", f"# Notes\n\n{sentence}\n"))
+    [claim] = claims_of(result)
+    assert (claim["roles"], claim["facet"]) == (["project_manager"], "responsibilities")
