@@ -52,7 +52,9 @@ class Distinction:
 
 
 @dataclass(frozen=True)
-class Reading:
+class AcronymReading:
+    """One way an acronym can be read ("PMO": project, programme or portfolio office)."""
+
     name: Text
     statement: Statement
 
@@ -140,7 +142,7 @@ class DocumentInfo:
 class Knowledge:
     roles: dict[str, RoleKnowledge]
     distinctions: tuple[Distinction, ...]
-    readings: dict[str, tuple[Reading, ...]]
+    readings: dict[str, tuple[AcronymReading, ...]]
     who_to_ask: tuple[Duty, ...]
     examples: dict[str, tuple[str, ...]]
     passages: dict[str, Passage]

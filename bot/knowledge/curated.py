@@ -9,13 +9,13 @@ from pathlib import Path
 
 from bot.core.ids import ROLE_IDS, TOPICS
 from bot.core.knowledge import (
+    AcronymReading,
     Copy,
     Distinction,
     DocumentInfo,
     Duty,
     Knowledge,
     Passage,
-    Reading,
     RoleKnowledge,
     Row,
     Statement,
@@ -205,7 +205,9 @@ def _read_distinctions(reader: CuratedReader, root: Node, out: list[Distinction]
         out.append(Distinction((pair[0], pair[1]), tuple(rows), disputed, note))
 
 
-def _read_readings(reader: CuratedReader, root: Node, out: dict[str, tuple[Reading, ...]]) -> None:
+def _read_readings(
+    reader: CuratedReader, root: Node, out: dict[str, tuple[AcronymReading, ...]]
+) -> None:
     for role, node in reader.mapping(root, "readings", root.line).items():
         reader.role_id(Node(role, node.line), "readings", node.line)
         readings = []
@@ -213,7 +215,7 @@ def _read_readings(reader: CuratedReader, root: Node, out: dict[str, tuple[Readi
             values = reader.mapping(item, "reading", item.line)
             if values:
                 name = reader.text(values.get("reading"), "reading", item.line)
-                readings.append(Reading(name, reader.statement(item, "reading", (role,))))
+                readings.append(AcronymReading(name, reader.statement(item, "reading", (role,))))
         out[role] = tuple(readings)
 
 
@@ -319,7 +321,7 @@ def load_knowledge(knowledge_dir: Path) -> tuple[Knowledge, list[CuratedReader]]
     readers: list[CuratedReader] = []
     roles: dict[str, RoleKnowledge] = {}
     distinctions: list[Distinction] = []
-    readings: dict[str, tuple[Reading, ...]] = {}
+    readings: dict[str, tuple[AcronymReading, ...]] = {}
     duties: list[Duty] = []
     examples: dict[str, tuple[str, ...]] = {}
     quotes = index_quotes(passages)
