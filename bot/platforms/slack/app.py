@@ -20,7 +20,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.app.service import AnswerService
 from bot.platforms.replies import ReplyTasks
-from bot.platforms.slack.delivery import web_client
+from bot.platforms.slack.delivery import configure
 from bot.platforms.slack.incoming import BadSlackPayload
 from bot.platforms.slack.listeners import actions, commands, events, home, shortcuts
 from bot.platforms.slack.listeners.common import UserLanguages, conversation_of
@@ -76,11 +76,12 @@ def create_slack_app(service: AnswerService, settings: SlackSettings) -> Rolebot
         # Bolt sets the level of the logger named after the app; a name of its own keeps
         # it from freezing the level of our "rolebot.*" loggers (the answer log among them).
         name="rolebot-slack",
-        client=web_client(settings.bot_token, settings.api_url),
+        token=settings.bot_token,
         signing_secret=settings.signing_secret or "",
         request_verification_enabled=bool(settings.signing_secret),
         process_before_response=True,
     )
+    configure(app.client, settings.api_url)
 
     async def attach_replies(
         context: AsyncBoltContext, next: Callable[[], Awaitable[None]]

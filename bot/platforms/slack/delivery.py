@@ -37,13 +37,16 @@ def retry_handlers() -> list[AsyncRetryHandler]:
     ]
 
 
-def web_client(token: str, api_url: str) -> AsyncWebClient:
-    return AsyncWebClient(
-        token=token,
-        base_url=api_url,
-        timeout=TIMEOUT_SECONDS,
-        retry_handlers=retry_handlers(),
-    )
+def configure(client: AsyncWebClient, api_url: str) -> None:
+    """Point the app's Web API client at ``api_url``, with our timeout and retries.
+
+    The app builds its client from the token (Bolt then copies these settings to the
+    client of every request); handing Bolt a ready client instead makes it warn, at every
+    start, that the token it also reads from ``SLACK_BOT_TOKEN`` is unused.
+    """
+    client.base_url = api_url
+    client.timeout = TIMEOUT_SECONDS
+    client.retry_handlers = retry_handlers()
 
 
 async def post_to_response_url(response_url: str, message: dict[str, Any]) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from bot.app.bootstrap import load_engine
@@ -54,14 +56,20 @@ def test_repr_and_str_never_show_secrets() -> None:
         assert "bot_token=set" in shown and "mode=socket" in shown
 
 
-def test_building_the_app_sends_nothing_to_slack(fake_slack: FakeSlackApi) -> None:
+def test_building_the_app_sends_nothing_to_slack_and_warns_of_nothing(
+    fake_slack: FakeSlackApi, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     fake_slack.reset()
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")  # as when rolebot serve starts
     engine = load_engine()
     settings = SlackSettings(bot_token="xoxb-1", signing_secret="s", api_url=fake_slack.api_url)
-    app = create_slack_app(AnswerService(lambda: engine), settings)
+    with caplog.at_level(logging.WARNING):
+        app = create_slack_app(AnswerService(lambda: engine), settings)
     assert app.client.base_url == fake_slack.api_url
+    assert app.client.token == "xoxb-1"
     assert len(app.client.retry_handlers) == 3
     assert fake_slack.calls(include_failed=True) == []
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
 
 
 @pytest.mark.parametrize(
