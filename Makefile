@@ -4,13 +4,24 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: chat test test-postgres lint check eval eval-documents build bench clean
+.PHONY: chat test test-postgres lint check eval eval-documents build bench clean lock
 
-$(STAMP): pyproject.toml
+# Installs are reproducible: every transitive version, with its hash, comes from
+# requirements-dev.lock (requirements.lock for the image); `make lock` regenerates both.
+LOCK_FLAGS := --universal --python-version 3.11 --generate-hashes --quiet
+
+$(STAMP): pyproject.toml requirements-dev.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[all,dev]'
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements-dev.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+lock:
+	$(BIN)/uv pip compile pyproject.toml --extra server --extra slack --extra teams \
+		$(LOCK_FLAGS) -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra all --extra dev $(LOCK_FLAGS) \
+		-o requirements-dev.lock
 
 chat: $(STAMP)
 	$(BIN)/rolebot chat

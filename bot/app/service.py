@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from bot.app.claims import MemoryClaims
 from bot.core.answer import Answer
 from bot.core.engine import Engine
 
@@ -79,7 +80,7 @@ class AnswerService:
         self._engine = engine
         self._storage = storage
         self._observer = observer
-        self._seen: dict[str, float] = {}
+        self._claims = MemoryClaims()
 
     @property
     def engine(self) -> Engine:
@@ -129,12 +130,7 @@ class AnswerService:
             except Exception:
                 log.exception("storage failed to claim event %s; deduplicating in memory", key)
                 self._count_storage_error("claim_event")
-        now = time.monotonic()
-        self._seen = {k: t for k, t in self._seen.items() if now - t < ttl_seconds}
-        if key in self._seen:
-            return False
-        self._seen[key] = now
-        return True
+        return self._claims.claim(key, ttl_seconds)
 
     def _store(self, operation: str, value: object) -> None:
         if self._storage is None:

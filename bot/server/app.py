@@ -14,14 +14,12 @@ import contextlib
 import logging
 import os
 import re
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
-from starlette.requests import Request
-from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -31,6 +29,7 @@ from bot.app.runtime import Runtime, ServerSettings
 from bot.platforms.base import Platform, PlatformConfigError, PlatformKind
 from bot.platforms.registry import PLATFORMS
 from bot.server.disconnects import EXCEPTION_HANDLERS
+from bot.server.health import StorageProbe, livez, readyz
 from bot.server.logging_setup import new_request_id, request_id_var
 from bot.server.metrics import RequestCounter
 from bot.server.telemetry import configure_telemetry
@@ -40,7 +39,6 @@ __all__ = ["PlatformConfigError", "Runtime", "ServerSettings", "create_app", "lo
 
 log = logging.getLogger("rolebot.server")
 
-HEALTH_STORAGE_TIMEOUT_S = 3.0
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
 
 
@@ -99,43 +97,6 @@ class RequestContext:
             request_id_var.reset(token)
 
 
-def health(
-    runtime: Runtime, platforms: ServedPlatforms
-) -> Callable[[Request], Awaitable[JSONResponse]]:
-    """The ``GET /healthz`` endpoint: 200 when knowledge is loaded and storage answers."""
-
-    async def endpoint(request: Request) -> JSONResponse:
-        storage = runtime.storage
-        reachable: bool | None = None
-        if storage is not None:
-            try:
-                reachable = await asyncio.wait_for(
-                    asyncio.to_thread(storage.ping), HEALTH_STORAGE_TIMEOUT_S
-                )
-            except TimeoutError:
-                reachable = False
-        dead = platforms.stopped()
-        body = {
-            "status": "ok",
-            "version": bot.__version__,
-            "knowledge_loaded": runtime.holder.loaded,
-            "knowledge_version": runtime.holder.version,
-            "knowledge_digest": runtime.holder.digest,
-            "knowledge_reload_failed": bool(runtime.holder.last_error),
-            "storage_backend": getattr(storage, "backend", None),
-            "storage_reachable": reachable,
-            **platforms.modes(),
-        }
-        healthy = runtime.holder.loaded and reachable is not False and not dead
-        if dead:
-            body["stopped"] = dead
-        if not healthy:
-            body["status"] = "unavailable"
-        return JSONResponse(body, status_code=200 if healthy else 503)
-
-    return endpoint
-
-
 def create_app(
     runtime: Runtime,
     *,
@@ -152,8 +113,12 @@ def create_app(
     settings = runtime.settings
     configure_telemetry()
     platforms = load_platforms(environ, platform_kinds)
+    probe = StorageProbe(runtime.storage)
+    ready = readyz(runtime, platforms, probe)
     routes: list[BaseRoute] = [
-        Route("/healthz", health(runtime, platforms), methods=["GET"]),
+        Route("/livez", livez, methods=["GET"]),
+        Route("/readyz", ready, methods=["GET"]),
+        Route("/healthz", ready, methods=["GET"]),
         Route("/metrics", runtime.metrics.endpoint, methods=["GET"]),
     ]
     for platform in platforms.configured:
@@ -166,6 +131,7 @@ def create_app(
         runtime.metrics.build.labels(bot.__version__).set(1)
         async with contextlib.AsyncExitStack() as stack:
             stack.push_async_callback(_close_storage, runtime)
+            stack.callback(probe.close)
             sighup = stack.enter_context(sighup_reloads(runtime.holder))
             if settings.watch:
                 watcher = asyncio.create_task(

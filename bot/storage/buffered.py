@@ -5,6 +5,12 @@ only queue the row; a writer thread inserts queued rows in batches. While the da
 down the rows wait in the (bounded) queue and are written when it comes back; rows that
 do not fit, or that the database rejects, are logged and counted. ``claim_event`` and
 ``ping`` go straight to the database: deduplication must be decided before replying.
+
+While the database is unreachable, claims are decided in memory and remembered; once it
+answers again (the writer thread tries every ``retry_after_s``), they are written to it
+before anything else, so that a retry delivered to another replica after the outage is
+still recognised. ``state()`` says what readiness reports: reachable, writable, queued rows,
+claims waiting for the database, the last error.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import threading
 import time
 from collections.abc import Callable
 
+from bot.app.claims import MemoryClaims
 from bot.app.service import Feedback, Interaction
 from bot.storage.sql import UNAVAILABLE_ERRORS, SqlStorage, StorageUnavailable, short_error
 
@@ -42,6 +49,11 @@ class BufferedStorage:
         self._pending = 0
         self._idle = threading.Condition()
         self._closing = threading.Event()
+        self._outage_claims = MemoryClaims()
+        self._sync_lock = threading.Lock()
+        self._last_error: str | None = None
+        self._writable: bool | None = None
+        self._reachable: bool | None = None
         self._thread = threading.Thread(target=self._run, name="rolebot-storage", daemon=True)
         self._thread.start()
 
@@ -56,7 +68,19 @@ class BufferedStorage:
     # -- the Storage port -------------------------------------------------------------------
 
     def claim_event(self, key: str, ttl_seconds: int = 3600) -> bool:
-        return self.storage.claim_event(key, ttl_seconds)
+        if self._outage_claims.seen(key):
+            return False  # claimed here while the database was down, not yet written to it
+        try:
+            claimed = self.storage.claim_event(key, ttl_seconds)
+        except (StorageUnavailable, *UNAVAILABLE_ERRORS) as exc:
+            self._failed(exc)
+            log.warning("storage unavailable, event claimed in memory: %s", short_error(exc))
+            self._error("claim_event")
+            return self._outage_claims.claim(key, ttl_seconds)
+        self._reachable = True
+        if len(self._outage_claims):
+            self.sync_claims()
+        return claimed
 
     def record_interaction(self, interaction: Interaction) -> None:
         self._put(interaction, "record_interaction")
@@ -65,7 +89,50 @@ class BufferedStorage:
         self._put(feedback, "record_feedback")
 
     def ping(self) -> bool:
-        return self.storage.ping()
+        reachable = self.storage.ping()
+        self._reachable = reachable
+        if reachable and len(self._outage_claims):
+            self.sync_claims()
+        return reachable
+
+    def state(self) -> dict[str, object]:
+        """What readiness reports about storage (from the last operations; no I/O)."""
+        return {
+            "backend": self.backend,
+            "reachable": self._reachable,
+            "writable": self._writable,
+            "queued_rows": max(0, self._pending),
+            "claims_awaiting_storage": len(self._outage_claims),
+            "last_error": self._last_error,
+        }
+
+    @property
+    def queued(self) -> int:
+        return max(0, self._pending)
+
+    def sync_claims(self) -> int:
+        """Write the claims made in memory during an outage; returns how many are left."""
+        if not self._sync_lock.acquire(blocking=False):
+            return len(self._outage_claims)
+        try:
+            for key, left in self._outage_claims.pending():
+                try:
+                    self.storage.claim_event(key, max(1, round(left)))
+                except Exception as exc:
+                    self._failed(exc)
+                    break
+                self._outage_claims.forget(key)
+            left_over = len(self._outage_claims)
+            if not left_over:
+                log.info("storage back: event claims made during the outage are written")
+            return left_over
+        finally:
+            self._sync_lock.release()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._last_error = short_error(exc)
+        if isinstance(exc, (StorageUnavailable, *UNAVAILABLE_ERRORS)):
+            self._reachable = False
 
     # -- control -----------------------------------------------------------------------------
 
@@ -113,7 +180,12 @@ class BufferedStorage:
 
     def _run(self) -> None:
         while True:
-            first = self._queue.get()
+            try:
+                first = self._queue.get(timeout=self.storage.retry_after_s)
+            except queue.Empty:
+                if len(self._outage_claims):
+                    self.sync_claims()
+                continue
             if first is _STOP:
                 return
             batch = [first]
@@ -134,9 +206,15 @@ class BufferedStorage:
         feedback = [f for f in batch if isinstance(f, Feedback)]
         while True:
             try:
+                if len(self._outage_claims):
+                    self.sync_claims()
                 self.storage.write_batch(interactions, feedback)
+                self._writable = True
+                self._last_error = None
                 return
             except (StorageUnavailable, *UNAVAILABLE_ERRORS) as exc:
+                self._writable = False
+                self._failed(exc)
                 # Keep the rows and try again once the database may be back, unless
                 # shutting down or the queue is backing up (then count them as lost).
                 if self._queue.full() or self._closing.is_set():
@@ -147,6 +225,8 @@ class BufferedStorage:
                 )
                 self._closing.wait(self.storage.retry_after_s)
             except Exception as exc:
+                self._writable = False
+                self._failed(exc)
                 log.error("storage rejected %d rows: %s", len(batch), short_error(exc))
                 break
         for _ in interactions:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -10,6 +11,7 @@ import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select
@@ -78,6 +80,11 @@ class SqlStorage:
     seconds instead of waiting for the timeout again; ``ping()`` always really tries.
     The schema is created by the constructor (``create_schema=True``) or, when that is
     deferred, by the first call that reaches the database.
+
+    A SQLite file deleted or replaced while serving is noticed before the next transaction
+    (its inode is checked): the connections to the lost file are dropped and the file and
+    schema are created again, instead of writing on into a file nobody can see. After any
+    connection failure the pool is emptied, so a disk that recovers is written to again.
     """
 
     def __init__(
@@ -99,6 +106,8 @@ class SqlStorage:
         self._next_purge = 0.0
         self._schema_ready = False
         self._down_until = 0.0
+        self._sqlite_path = _sqlite_file(self.url)
+        self._file_id: tuple[int, int] | None = None
         if create_schema:
             self.create_schema()
 
@@ -122,13 +131,37 @@ class SqlStorage:
         if not self.available:
             raise StorageUnavailable(f"storage unavailable ({display_url(self.url)})")
         try:
+            self._check_file()
             if not self._schema_ready:
                 self.create_schema()
             with self._engine.begin() as conn:
                 yield conn
         except UNAVAILABLE_ERRORS:
             self._down_until = time.monotonic() + self.retry_after_s
+            self._engine.dispose()  # connections that failed are not reused
             raise
+
+    def _check_file(self) -> None:
+        """Notice a SQLite file deleted or replaced since the schema was created."""
+        if self._sqlite_path is None or self._file_id is None:
+            return
+        try:
+            st = os.stat(self._sqlite_path)
+            current: tuple[int, int] | None = (st.st_dev, st.st_ino)
+        except OSError:
+            current = None
+        if current == self._file_id:
+            return
+        log.error(
+            "the SQLite file %s was %s while serving: creating it again",
+            self._sqlite_path,
+            "deleted" if current is None else "replaced",
+        )
+        self._engine.dispose()
+        self._schema_ready = False
+        self._file_id = None
+        with contextlib.suppress(OSError):
+            ensure_sqlite_folder(self.url)
 
     def create_schema(self) -> None:
         """Create missing tables and apply pending migrations (safe with several replicas)."""
@@ -155,6 +188,10 @@ class SqlStorage:
                     schema.SCHEMA_VERSION,
                 )
         self._schema_ready = True
+        if self._sqlite_path is not None:
+            with contextlib.suppress(OSError):
+                st = os.stat(self._sqlite_path)
+                self._file_id = (st.st_dev, st.st_ino)
 
     def schema_version(self) -> int | None:
         with self._engine.connect() as conn:
@@ -256,12 +293,14 @@ class SqlStorage:
     def ping(self) -> bool:
         """True if the database answers (and the schema is in place); never raises."""
         try:
+            self._check_file()
             if not self._schema_ready:
                 self.create_schema()
             with self._engine.connect() as conn:
                 conn.exec_driver_sql("SELECT 1")
         except Exception as exc:
             self._down_until = time.monotonic() + self.retry_after_s
+            self._engine.dispose()
             log.warning("storage ping failed: %s", type(exc).__name__)
             return False
         self._down_until = 0.0
@@ -305,6 +344,16 @@ class SqlStorage:
 
     def close(self) -> None:
         self._engine.dispose()
+
+
+def _sqlite_file(url: URL) -> Path | None:
+    """The file of a file-based SQLite database (None for memory and URI forms)."""
+    database = url.database
+    if url.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return None
+    if database.startswith("file:"):
+        return None
+    return Path(database).expanduser().resolve()
 
 
 def _create_engine(url: URL, timeout_s: float) -> Engine:

@@ -218,7 +218,7 @@ def test_answers_are_served_and_errors_counted_when_the_database_cannot_be_opene
         if line.startswith("rolebot_storage_errors_total") and 'operation="claim_event"' in line
     ]
     assert counted and float(counted[0].rsplit(" ", 1)[1]) >= 3, metrics
-    assert health.status_code == 503
+    assert health.status_code == 200  # storage alone never fails readiness
     assert health.json()["storage_reachable"] is False
     assert any("storage" in line for line in no_storage_server.problems_since(0))
 

@@ -43,19 +43,32 @@ def test_healthz_reports_knowledge_storage_and_version(runtime) -> None:
     assert (body["slack"], body["teams"]) == ("off", "off")
 
 
-def test_healthz_is_503_when_storage_is_unreachable(tmp_path: Path) -> None:
+def test_unreachable_storage_is_reported_but_keeps_the_replica_ready(tmp_path: Path) -> None:
     rt = build_runtime(_settings("postgresql://bot:pw@127.0.0.1:9/nowhere"))
     try:
         with TestClient(create_app(rt, environ={})) as client:
-            response = client.get("/healthz")
+            ready = client.get("/readyz")
+            health = client.get("/healthz")
+            alive = client.get("/livez")
             # ... while answers are still served.
             answer = rt.service.answer("What is a PMO?", platform="slack")
     finally:
         rt.close()
-    assert response.status_code == 503
-    assert response.json()["status"] == "unavailable"
-    assert response.json()["storage_reachable"] is False
+    for response in (ready, health):
+        assert response.status_code == 200
+        assert response.json()["status"] == "ok"
+        assert response.json()["storage_reachable"] is False
+        assert response.json()["storage"]["reachable"] is False
+    assert alive.status_code == 200 and alive.json()["status"] == "alive"
     assert answer.answered
+
+
+def test_readiness_fails_while_no_knowledge_is_loaded(runtime) -> None:
+    runtime.holder._engine = None  # as before the first load succeeded
+    with TestClient(create_app(runtime, environ={})) as client:
+        ready, alive = client.get("/readyz"), client.get("/livez")
+    assert ready.status_code == 503
+    assert alive.status_code == 200
 
 
 def test_metrics_count_questions_answers_abstentions_feedback_and_latency(runtime) -> None:
@@ -93,12 +106,12 @@ def test_storage_errors_are_counted_and_answers_still_sent(tmp_path: Path) -> No
     try:
         with TestClient(create_app(rt, environ={})) as client:
             assert rt.service.claim_event("Ev1") is True
-            assert rt.service.claim_event("Ev1") is False  # in-memory fallback still dedups
+            assert rt.service.claim_event("Ev1") is False  # decided in memory, no storage call
             assert rt.service.answer("What is a PMO?", platform="slack").answered
             text = client.get("/metrics").text
     finally:
         rt.close()
-    assert 'rolebot_storage_errors_total{operation="claim_event"} 2.0' in text
+    assert 'rolebot_storage_errors_total{operation="claim_event"} 1.0' in text
 
 
 def test_request_ids_are_echoed_or_created(runtime) -> None:
