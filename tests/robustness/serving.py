@@ -1,23 +1,21 @@
-"""A real ``rolebot serve`` process on 127.0.0.1 (free port), and signed Slack requests."""
+"""A real ``rolebot serve`` process (the server kit's harness, with no platform configured
+from this environment), and signed Slack requests."""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
 import os
-import re
-import signal
-import subprocess
 import sys
-import threading
 import time
 from collections.abc import Mapping
 from pathlib import Path
 
+from tests.server.serverkit import ServerProcess
+
 ROOT = Path(__file__).resolve().parents[2]
 SIGNING_SECRET = "robustness-signing-secret"
 BOT_TOKEN = "xoxb-robustness-token"
-RUNNING_ON = re.compile(r"running on https?://[^\s:]+:(\d+)", re.IGNORECASE)
 PLATFORM_ENV = (
     "SLACK_BOT_TOKEN",
     "SLACK_SIGNING_SECRET",
@@ -36,48 +34,18 @@ PLATFORM_ENV = (
 )
 
 
-class ServeProcess:
+class ServeProcess(ServerProcess):
     """``python -m bot serve`` with ``env`` on top of a copy of this environment in which
     no chat platform or database is configured; its output is collected in ``lines``."""
 
     def __init__(self, env: Mapping[str, str], cwd: Path) -> None:
         base = {k: v for k, v in os.environ.items() if k not in PLATFORM_ENV}
-        full = {**base, "ROLEBOT_RELOAD": "0", "ROLEBOT_LOG_LEVEL": "INFO", **env}
-        self.lines: list[str] = []
-        self._port: int | None = None
-        self._ready = threading.Event()
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "bot", "serve", "--host", "127.0.0.1", "--port", "0"],
-            cwd=cwd,
-            env=full,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            errors="replace",
+        super().__init__(
+            {"ROLEBOT_RELOAD": "0", **env},
+            cwd,
+            command=(sys.executable, "-m", "bot", "serve"),
+            base_env=base,
         )
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            self.lines.append(line.rstrip("\n"))
-            match = RUNNING_ON.search(line)
-            if match and self._port is None:
-                self._port = int(match.group(1))
-                self._ready.set()
-        self._ready.set()
-
-    def wait_ready(self, timeout: float = 60) -> ServeProcess:
-        self._ready.wait(timeout)
-        if self._port is None:
-            self.stop()
-            raise AssertionError("rolebot serve did not start:\n" + "\n".join(self.lines))
-        return self
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self._port}"
 
     @property
     def alive(self) -> bool:
@@ -90,17 +58,6 @@ class ServeProcess:
             for line in self.lines[start:]
             if " ERROR " in line or " CRITICAL " in line or "Traceback" in line
         ]
-
-    def stop(self, timeout: float = 30) -> int:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(timeout)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        self._reader.join(timeout=5)
-        return self.proc.returncode
 
 
 def slack_headers(body: bytes, content_type: str, timestamp: int | None = None) -> dict[str, str]:

@@ -7,6 +7,7 @@ delivery (same ``event_id``, or the same message delivered as two events) gets n
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp, AsyncBoltRequest
@@ -22,33 +23,29 @@ from bot.platforms.slack.replies import spawn_reply
 
 log = logging.getLogger(__name__)
 
+Listener = Callable[..., Awaitable[None]]
+
 
 def register(app: AsyncApp, service: AnswerService) -> None:
     talk = conversation_of(service)
     languages: UserLanguages = app.languages  # type: ignore[attr-defined]
 
-    async def on_app_mention(
-        body: dict[str, Any],
-        context: AsyncBoltContext,
-        client: AsyncWebClient,
-        request: AsyncBoltRequest,
-    ) -> None:
-        event = dict_field(body, "event")
-        if _ignored(event):
-            return
-        _reply(talk, languages, body, event, context, client, request, in_thread=True)
+    def listener(in_thread: bool, wanted: Callable[[dict[str, Any]], bool]) -> Listener:
+        async def on_event(
+            body: dict[str, Any],
+            context: AsyncBoltContext,
+            client: AsyncWebClient,
+            request: AsyncBoltRequest,
+        ) -> None:
+            event = dict_field(body, "event")
+            if wanted(event) and not _ignored(event):
+                _reply(talk, languages, body, event, context, client, request, in_thread=in_thread)
 
-    async def on_message(
-        body: dict[str, Any],
-        context: AsyncBoltContext,
-        client: AsyncWebClient,
-        request: AsyncBoltRequest,
-    ) -> None:
-        event = dict_field(body, "event")
-        if event.get("channel_type") != "im" or _ignored(event):
-            return
-        _reply(talk, languages, body, event, context, client, request, in_thread=False)
+        return on_event
 
+    # Mentions are answered in their thread; of plain messages only direct messages count.
+    on_app_mention = listener(True, lambda event: True)
+    on_message = listener(False, lambda event: event.get("channel_type") == "im")
     app.event("app_mention")(on_app_mention)
     app.event("message")(on_message)
 
