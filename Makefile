@@ -3,6 +3,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DOCUMENTS_EVAL := $(BIN)/rolebot eval tests/eval/documents/questions.jsonl \
+	--with-sources tests/eval/documents/sources --with-roles tests/eval/documents/roles.yml
 
 .PHONY: chat test test-postgres lint check eval eval-documents build bench clean lock
 
@@ -34,6 +36,9 @@ test: $(STAMP)
 	$(BIN)/rolebot check
 	$(BIN)/rolebot eval --min-score 0.95 > $(VENV)/eval-report.txt || { cat $(VENV)/eval-report.txt; exit 1; }
 	head -n 5 $(VENV)/eval-report.txt
+	$(DOCUMENTS_EVAL) --min-right-document 0.90 --min-abstained 0.95 --min-verbatim 1.0 \
+		--max-median-chars 600 > $(VENV)/eval-documents.txt || { cat $(VENV)/eval-documents.txt; exit 1; }
+	grep -A 3 '^answerable answered' $(VENV)/eval-documents.txt
 	$(BIN)/pytest -q
 
 test-postgres: $(STAMP)
@@ -52,8 +57,7 @@ eval: $(STAMP)
 
 # Our own document corpus, added to a temporary copy of knowledge/ (tests/eval/documents).
 eval-documents: $(STAMP)
-	$(BIN)/rolebot eval tests/eval/documents/questions.jsonl --with-sources tests/eval/documents/sources \
-		--with-roles tests/eval/documents/roles.yml
+	$(DOCUMENTS_EVAL)
 
 build: $(STAMP)
 	$(BIN)/rolebot build

@@ -10,8 +10,11 @@ lines, or a YAML list). Lookup tables: ``unknown_role``, ``domain``, ``cue_<inte
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from pathlib import Path
+
+from rapidfuzz import fuzz, process
 
 from bot.core.ids import INTENT_IDS, ROLE_IDS, TOPICS
 from bot.core.intent_table import WORD_LISTS
@@ -40,6 +43,23 @@ def _lookup_ok(name: str) -> bool:
     if name.startswith("words_"):
         return name[6:] in WORD_LISTS
     return False
+
+
+# A role added as data (scrum master, steering committee...): a lower-case snake-case id;
+# the contract's ids keep their meaning, and "unknown_role" is the recogniser's own.
+_ADDED_ROLE_ID = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z][a-z0-9]+")
+_RESERVED_IDS = frozenset({"unknown_role", "xrole"})
+
+
+_TYPO_SIMILARITY = 90  # an added id this close to a contract id is a misspelling of it
+
+
+def _role_id_ok(name: str) -> bool:
+    if name in ROLE_IDS:
+        return True
+    if name in _RESERVED_IDS or _ADDED_ROLE_ID.fullmatch(name) is None:
+        return False
+    return process.extractOne(name, ROLE_IDS, scorer=fuzz.ratio)[1] < _TYPO_SIMILARITY
 
 
 def load_intents(folder: Path) -> IntentData:
@@ -122,7 +142,7 @@ def _read_entry(
     name = str(name_node.value)
     if kind == "intent" and name not in INTENT_IDS:
         return [Problem(path, name_node.line, f"unknown intent id '{name}'")]
-    if kind == "synonym" and name not in ROLE_IDS:
+    if kind == "synonym" and not _role_id_ok(name):
         return [Problem(path, name_node.line, f"unknown role id '{name}'")]
     if kind == "lookup" and not _lookup_ok(name):
         return [Problem(path, name_node.line, f"unknown lookup table '{name}'")]

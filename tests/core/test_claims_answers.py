@@ -243,3 +243,30 @@ def test_a_comparison_is_composed_from_each_roles_claims(bot):
     assert "dependencies" in row.left and "portfolio" in row.right
     assert {s.doc for s in answer.sources} == {"northwind-roles"}
     _verbatim(bot, answer)
+
+
+def test_a_role_added_as_data_is_recognised_and_answered_from_its_claims(tmp_path):
+    import shutil
+
+    intents = tmp_path / "intents"
+    shutil.copytree(default_intents_dir(), intents)
+    (intents / "roles.added.yml").write_text(
+        'version: "3.1"\nnlu:\n  - synonym: steering_committee\n    examples: |\n'
+        "      - steering committee\n      - project board\n",
+        encoding="utf-8",
+    )
+    board = claim(
+        WIKI,
+        "s9",
+        1,
+        ("steering_committee",),
+        "responsibilities",
+        "The steering committee settles the issues a project manager cannot settle alone.",
+        duty="settles the issues a project manager cannot settle alone",
+    )
+    knowledge, _ = load_knowledge(default_knowledge_dir())
+    engine = Engine(load_intents(intents), extend(knowledge, [WIKI], [board]))
+    answer = engine.ask("what does the project board do?")
+    assert (answer.roles, answer.answered) == (("steering_committee",), True)
+    assert "settles the issues" in answer.text
+    assert answer.title.startswith("Steering committee")
