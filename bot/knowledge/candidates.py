@@ -242,7 +242,12 @@ def document_names(
         known = roles - {UNKNOWN}
         if len(known) == 1:
             role = known.pop()
-            fresh = [k for k in members if finder.full_name(k.split()) is None]
+            fresh = [
+                k
+                for k in members
+                if finder.full_name(k.split()) is None
+                and (title_like(display[k]) or display[k].isupper())
+            ]
             if fresh:
                 aliases.setdefault(role, []).extend(display[k] for k in fresh)
                 alias_seen.setdefault(role, []).extend(w for k in fresh for w in seen[k])

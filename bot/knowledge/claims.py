@@ -93,6 +93,9 @@ def heading_scope(headings: tuple[str, ...], finder: RoleFinder, title_like) -> 
 def lead_scope(lead: str, scope: Scope, finder: RoleFinder) -> Scope:
     """A list's introduction ("The project manager's duties include:") scopes its items
     when it names one role; its cue words say what the items are about."""
+    lead = split_sentences(lead)[-1]  # the sentence that opens the list
+    if len(lead.split()) > _MAX_LEAD_WORDS:
+        return scope
     folded = Folded.of(lead)
     known = list(
         dict.fromkeys(m.role for m in finder.mentions(tokens_of(folded)) if m.role != UNKNOWN)
@@ -399,6 +402,8 @@ class Extractor:
             return REPORTING
         if _reporting_at(predicate, 0):
             return REPORTING
+        if is_item and scope.facet in _ACTIVE_FALLBACK and not _CERTIFICATION_CUE.search(sentence):
+            return scope.facet  # "Own the reporting process" as a step under a career move
         bare = re.sub(r"\b(?:not|never|pas) ", "", predicate, count=1)
         if rules.RESPONSIBLE.match(bare):
             return RESPONSIBILITIES
@@ -433,6 +438,9 @@ class _Draft:
 _CUES = {name: pattern for name, pattern, _ in rules.SENTENCE_FACETS}
 _CAREER_CUE = _CUES["career"]
 _CERTIFICATION_CUE = _CUES["certification"]
+
+# A list's introduction longer than this is a paragraph of its own, not a label.
+_MAX_LEAD_WORDS = 14
 
 # A sentence shorter than this says nothing on its own without a role in it.
 _MIN_SCOPED_WORDS = 6

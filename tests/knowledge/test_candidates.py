@@ -77,3 +77,9 @@ def test_a_shortened_name_of_a_candidate_joins_it(tmp_path, intents):
     result = build_documents(tmp_path, intents, Document("gov.txt", text, kind="governance_guide"))
     [candidate] = result.report["candidate_roles"]
     assert candidate["names"] == ["corporate portfolio board", "portfolio board"]
+
+
+def test_a_discipline_spelled_out_for_a_role_acronym_is_no_alias(tmp_path, intents):
+    text = "# Notes\n\nGood Project Management (PM) takes practice.\n"
+    result = build_documents(tmp_path, intents, Document("n.md", text))
+    assert result.report["proposed_aliases"] == []

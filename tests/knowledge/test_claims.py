@@ -431,3 +431,13 @@ def test_a_qualified_subject_is_still_the_role(tmp_path, intents, sentence):
     result = build_documents(tmp_path, intents, Document("n.md", f"# Notes\n\n{sentence}\n"))
     [claim] = claims_of(result)
     assert (claim["roles"], claim["facet"]) == (["project_manager"], "responsibilities")
+
+
+def test_a_long_introduction_keeps_the_headings_facet(tmp_path, intents):
+    text = (
+        "## From PMO analyst to PMO manager\n\nA PMO analyst becomes a PMO manager by widening "
+        "from reporting on the work to shaping how the work is done. Typical steps:\n\n"
+        "- Own the reporting process.\n"
+    )
+    result = build_documents(tmp_path, intents, Document("paths.md", text))
+    assert [c["facet"] for c in claims_of(result)] == ["career", "career"]
