@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.core.roles import RoleLexicon, RoleName
+from bot.core.ids import ROLE_IDS
+from bot.core.roles import UNKNOWN, RoleLexicon, RoleName
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,11 @@ class IntentData:
     domain: tuple[str, ...]
     # (name, words): the structural word lists of ``bot.core.intent_table.WORD_LISTS``
     words: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def role_ids(self) -> tuple[str, ...]:
+        """Every role the names know: the contract's first, then those added as data."""
+        added = (n.role for n in self.role_names if n.role not in ROLE_IDS and n.role != UNKNOWN)
+        return ROLE_IDS + tuple(dict.fromkeys(added))
 
     def cue_map(self) -> dict[str, tuple[str, ...]]:
         return dict(self.cues)

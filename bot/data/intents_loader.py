@@ -1,7 +1,8 @@
 """Load and validate the Rasa-style YAML files of ``intents/``.
 
 Keys: ``version``, ``nlu`` (a list of entries), each entry one of ``intent: <id>``,
-``synonym: <role id>`` or ``lookup: <table>`` with ``examples`` (a ``|`` block of ``- item``
+``synonym: <role id>`` (a contract id, or a new lower-case snake-case id for a role the
+deployment adds) or ``lookup: <table>`` with ``examples`` (a ``|`` block of ``- item``
 lines, or a YAML list). Lookup tables: ``unknown_role``, ``domain``, ``cue_<intent>``
 (words that strongly signal an intent), ``hint_<intent>`` (weak signals such as "what is"),
 ``topic_<topic>``, ``words_<name>`` (the structural word lists of
@@ -12,9 +13,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from difflib import get_close_matches
 from pathlib import Path
-
-from rapidfuzz import fuzz, process
 
 from bot.core.ids import INTENT_IDS, ROLE_IDS, TOPICS
 from bot.core.intent_table import WORD_LISTS
@@ -25,6 +25,31 @@ from bot.data.errors import Problem, ValidationError
 from bot.data.yamlfile import Node, block_items, load_yaml
 
 _KINDS = ("intent", "synonym", "lookup")
+ROLE_ID = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
+NEAR_MISS = 0.85  # a new id this close to a contract id is taken for a typo of it
+_RESERVED_IDS = frozenset({UNKNOWN, "xrole"})
+
+
+def _role_id_problem(name: str) -> str | None:
+    """Why ``name`` cannot be a role id, or None. New roles are data: any lower-case
+    snake-case id is accepted, except one that looks like a misspelt contract id."""
+    if name in ROLE_IDS:
+        return None
+    if name in _RESERVED_IDS:
+        return f"'{name}' is reserved for the recogniser's own use"
+    if not ROLE_ID.match(name):
+        return f"role id '{name}' must be lower-case snake case (e.g. scrum_master)"
+    close = get_close_matches(name, ROLE_IDS, n=1, cutoff=NEAR_MISS)
+    if close:
+        return f"unknown role id '{name}' (did you mean '{close[0]}'?)"
+    return None
+
+
+def _known_roles_first(names: list[RoleName]) -> tuple[RoleName, ...]:
+    """A name given to a role wins over the same name in the unknown-role list, so a
+    maintainer adds a role without also editing that list."""
+    named = {n.tokens for n in names if n.role != UNKNOWN}
+    return tuple(n for n in names if n.role != UNKNOWN or n.tokens not in named)
 
 
 def intent_files(folder: Path) -> list[Path]:
@@ -43,23 +68,6 @@ def _lookup_ok(name: str) -> bool:
     if name.startswith("words_"):
         return name[6:] in WORD_LISTS
     return False
-
-
-# A role added as data (scrum master, steering committee...): a lower-case snake-case id;
-# the contract's ids keep their meaning, and "unknown_role" is the recogniser's own.
-_ADDED_ROLE_ID = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z][a-z0-9]+")
-_RESERVED_IDS = frozenset({"unknown_role", "xrole"})
-
-
-_TYPO_SIMILARITY = 90  # an added id this close to a contract id is a misspelling of it
-
-
-def _role_id_ok(name: str) -> bool:
-    if name in ROLE_IDS:
-        return True
-    if name in _RESERVED_IDS or _ADDED_ROLE_ID.fullmatch(name) is None:
-        return False
-    return process.extractOne(name, ROLE_IDS, scorer=fuzz.ratio)[1] < _TYPO_SIMILARITY
 
 
 def load_intents(folder: Path) -> IntentData:
@@ -82,7 +90,7 @@ def load_intents(folder: Path) -> IntentData:
     if problems:
         raise ValidationError(problems)
     return IntentData(
-        role_names=tuple(names),
+        role_names=_known_roles_first(names),
         examples=tuple(examples),
         cues=tuple((k[4:], tuple(v)) for k, v in sorted(lookups.items()) if k.startswith("cue_")),
         hints=tuple((k[5:], tuple(v)) for k, v in sorted(lookups.items()) if k.startswith("hint_")),
@@ -142,8 +150,8 @@ def _read_entry(
     name = str(name_node.value)
     if kind == "intent" and name not in INTENT_IDS:
         return [Problem(path, name_node.line, f"unknown intent id '{name}'")]
-    if kind == "synonym" and not _role_id_ok(name):
-        return [Problem(path, name_node.line, f"unknown role id '{name}'")]
+    if kind == "synonym" and (why := _role_id_problem(name)):
+        return [Problem(path, name_node.line, why)]
     if kind == "lookup" and not _lookup_ok(name):
         return [Problem(path, name_node.line, f"unknown lookup table '{name}'")]
     body = entry.get("examples")
