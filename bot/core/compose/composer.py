@@ -56,6 +56,8 @@ class Composer:
             for role, rk in knowledge.roles.items()
         }
         self._all_curated_docs = frozenset().union(*self._curated_docs.values())
+        # Whether documents beyond the curated ones say who does what.
+        self.own_duties = any(self.uncurated(doc) for doc in self.owners.documents)
 
     # -- what the engine uses ----------------------------------------------------------
     def label(self, role: str, language: str) -> str:

@@ -69,6 +69,7 @@ class DutyClaims:
             (stems(f"{duty} {g[0].text}", claim_stem), tuple(g)) for (_, duty), g in groups.items()
         ]
         self.weights = StemWeights([s for s, _ in self._groups])
+        self.documents = frozenset(g[0].doc for _, g in self._groups)
         self._by_stem: dict[str, list[int]] = defaultdict(list)
         for i, (found, _) in enumerate(self._groups):
             for s in found:

@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 OFFER_WORDS = frozenset({"or", "ou"})
 # A claim must cover this much more of the question than the curated routing to win.
 CLAIMS_MARGIN = 0.1
+# Beside a deployment's own documents (duty claims no curated statement cites), the curated
+# routing, written for the seed documents, answers alone only when it covers the question as
+# well as a claim must: a weak match there is a guess about someone else's organisation.
+CURATED_COVER_BESIDE_DOCUMENTS = 0.5
 LETTER_WORDS = {
     "en": {"A": "accountable", "R": "responsible", "R/A": "responsible and accountable"},
     "fr": {"A": "approbateur (A)", "R": "réalisateur (R)", "R/A": "réalisateur et approbateur"},
@@ -66,7 +70,7 @@ def owner(c: Composer, r: Reading, tokens: tuple[str, ...] | None = None) -> Fou
         or c.uncurated(claimed.claims[0].doc)
     ):
         return Found(claimed.score, claimed.roles, None, claimed)
-    if curated is not None:
+    if curated is not None and (curated[0] >= CURATED_COVER_BESIDE_DOCUMENTS or not c.own_duties):
         return Found(curated[0], (curated[1],), curated[2])
     return None
 
