@@ -12,6 +12,7 @@ from bot.core.compose.reading import Reading
 from bot.core.compose.stems import claim_stem, ordered_content_stems
 from bot.core.knowledge import Statement
 from bot.core.phrases import of_phrase, say
+from bot.core.text import words
 
 if TYPE_CHECKING:
     from bot.core.compose.composer import Composer
@@ -53,6 +54,10 @@ def owner(c: Composer, r: Reading, tokens: tuple[str, ...] | None = None) -> Fou
     context = c.context(r) if r.question else frozenset()
     # "at Corvane", "on Atlas": where the duty is asked about, not what it is
     duty_words = [t for t in tokens if not c.contexts.is_context(t)]
+    # A role the question names without offering it as the answer is part of the duty
+    # ("who chairs the steering committee?"): its name counts among the duty's words.
+    for role in () if offered else r.roles:
+        duty_words.extend(words(c.label(role, "en")))
     question = ordered_content_stems(duty_words, claim_stem)
     claimed = c.owners.match(question, offered, context, r.language)
     if claimed is None and curated is not None:
