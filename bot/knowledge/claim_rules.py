@@ -256,6 +256,12 @@ SKIP_HEADINGS = re.compile(
     r"|version history|similar jobs|related (?:jobs|pages|articles|posts)|comments)\b"
 )
 
+# A list's introduction saying the items are the members of a body.
+MEMBERS = re.compile(
+    r"\b(?:its |the )?(?:members|membership|made up of|composed of|consists of|sit on"
+    r"|membres|compose de|composee de)\b[^.]*:\s*$"
+)
+
 # A table column that describes the role of its row: "Description", "Summary".
 DESCRIPTION_COLUMN = re.compile(r"^(?:role )?(?:descriptions?|summary|definition|what it is)$")
 

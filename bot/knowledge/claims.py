@@ -50,6 +50,7 @@ class Scope:
     roles: tuple[str, ...]  # the roles the nearest role heading names (subject first)
     facet: str | None  # what the nearest heading with a facet says the section is about
     skip: bool = False  # a section about applying, pay, contacts...: no claims
+    head: str = ""  # the last word of the role heading ("board" of "Programme board")
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class Relation:
 def heading_scope(headings: tuple[str, ...], finder: RoleFinder, title_like) -> Scope:
     """The roles and facet the headings above a passage give it (deepest heading first)."""
     facet = None
+    head = ""
     roles: tuple[str, ...] | None = None
     if any(rules.SKIP_HEADINGS.search(Folded.of(h).folded) for h in headings):
         return Scope((), None, skip=True)
@@ -82,12 +84,13 @@ def heading_scope(headings: tuple[str, ...], finder: RoleFinder, title_like) -> 
             known = list(dict.fromkeys(r for r in found if r != UNKNOWN))
             if len(known) == 1:
                 roles = (known[0],)
+                head = tokens[-1].word if tokens else ""
             elif len(known) > 1:
                 career = facet == "career" or folded.folded.startswith("from ")
                 roles = tuple(known) if career else ()
             elif UNKNOWN in found or title_like(part):
                 roles = ()
-    return Scope(roles or (), facet)
+    return Scope(roles or (), facet, head=head if roles else "")
 
 
 def lead_scope(lead: str, scope: Scope, finder: RoleFinder) -> Scope:
@@ -101,8 +104,9 @@ def lead_scope(lead: str, scope: Scope, finder: RoleFinder) -> Scope:
         dict.fromkeys(m.role for m in finder.mentions(tokens_of(folded)) if m.role != UNKNOWN)
     )
     facet = next((name for name, p in rules.HEADING_FACETS if p.search(folded.folded)), None)
-    roles = (known[0],) if len(known) == 1 else scope.roles
-    return Scope(roles, facet or scope.facet)
+    if len(known) == 1:
+        return Scope((known[0],), facet or scope.facet)
+    return Scope(scope.roles, facet or scope.facet, head=scope.head)
 
 
 class Extractor:
@@ -119,6 +123,8 @@ class Extractor:
         if scope.skip:
             return []
         if source.lead:
+            if rules.MEMBERS.search(Folded.of(source.lead).folded):
+                return []  # "Its members are:": who sits on a body, not what anyone does
             scope = lead_scope(source.lead, scope, self.finder)
         if source.part == "table_row":
             return []  # tables are read by bot.knowledge.tables
@@ -167,6 +173,9 @@ class Extractor:
             subjects, after = [section_role], 0  # a label: "Reports to: the PMO manager"
         else:
             subjects, after = self._subjects(folded, tokens, mentions, source, section_role)
+            if not subjects and section_role:
+                after = _short_name(tokens, mentions, scope.head)
+                subjects = [section_role] if after else []
         relations = self._relations(folded, tokens, mentions, subjects, section_role, after)
         owned = _owned(sentence, folded, tokens, mentions)
         if owned and not subjects:
@@ -199,14 +208,17 @@ class Extractor:
         if is_item and facet == RESPONSIBILITIES and after == 0:
             duty = _duty(sentence)
         for subject in subjects:
-            own = [r for r in relations if r.upper_side == subject]
+            # the relations the subject is a side of ("It is chaired by the sponsor": the
+            # committee is the chaired side)
+            own = [r for r in relations if subject in (r.upper_side, r.other)]
             if not own and len(subjects) > 1:
                 own = [
                     replace(r, upper_side=subject)
                     for r in relations
                     if r.upper_side == subjects[-1]
                 ]
-            roles = _about([subject, *[r.other for r in own]], others, facet)
+            sides = [r.other if r.upper_side == subject else r.upper_side for r in own]
+            roles = _about([subject, *sides], others, facet)
             if not own:
                 drafts.append(_Draft(roles, facet, sentence.strip(), duty, None, negated))
             for r in own:
@@ -221,7 +233,7 @@ class Extractor:
                     )
                 )
         for r in relations:
-            if r.upper_side not in subjects:
+            if r.upper_side not in subjects and r.other not in subjects:
                 drafts.append(self._relation_draft(sentence, r, mentions))
         return drafts
 
@@ -485,6 +497,21 @@ def _owned(sentence: str, folded: Folded, tokens: list[Token], mentions: list[Me
         negated = " not " in f" {text[match.start() : match.end()]} "
         out.append(_Draft((role,), RESPONSIBILITIES, sentence.strip(), activity, None, negated))
     return out
+
+
+def _short_name(tokens: list[Token], mentions: list[Mention], head: str) -> int:
+    """ "The board approves ..." under "Programme board": the section's role by the last
+    word of its name. The folded position after it, or 0."""
+    if not head or len(head) < 4:
+        return 0
+    for i, token in enumerate(tokens[:3]):
+        if mentions and mentions[0].first <= i:
+            return 0
+        if token.word in (head, head + "s", head + "'s") and i > 0:
+            return token.end
+        if token.word not in rules.SUBJECT_LEAD:
+            return 0
+    return 0
 
 
 def _label_subject(text: str, lead_words: list[str], mention: Mention) -> int | None:

@@ -131,7 +131,7 @@ def test_every_claim_names_its_passage_section_and_trust(wiki):
         ),
         (
             "The PMO is chaired by the portfolio manager.",
-            "portfolio_manager",
+            "pmo",
             "reporting",
             ("portfolio_manager", "chairs", "pmo"),
         ),
@@ -441,3 +441,29 @@ def test_a_long_introduction_keeps_the_headings_facet(tmp_path, intents):
     )
     result = build_documents(tmp_path, intents, Document("paths.md", text))
     assert [c["facet"] for c in claims_of(result)] == ["career", "career"]
+
+
+def test_the_last_word_of_a_role_heading_stands_for_the_role(tmp_path, intents):
+    text = "## Project sponsor\n\nThe sponsor approves the budget of each stage.\n"
+    result = build_documents(tmp_path, intents, Document("s.md", text))
+    [claim] = claims_of(result)
+    assert (claim["roles"], claim["duty"]) == (
+        ["project_sponsor"],
+        "approves the budget of each stage",
+    )
+
+
+def test_a_members_list_gives_no_duties(tmp_path, intents):
+    text = (
+        "## Project sponsor\n\nIts members are:\n\n- the project manager;\n- a finance officer.\n"
+    )
+    result = build_documents(tmp_path, intents, Document("m.md", text))
+    assert claims_of(result) == []
+
+
+def test_a_passive_relation_is_about_its_subject(tmp_path, intents):
+    text = "## PMO\n\nIt is chaired by the portfolio manager.\n"
+    result = build_documents(tmp_path, intents, Document("p.md", text))
+    [claim] = claims_of(result)
+    assert claim["roles"] == ["pmo", "portfolio_manager"]
+    assert claim["relation"] == ["portfolio_manager", "chairs", "pmo"]
