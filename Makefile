@@ -1,12 +1,12 @@
 # Everything runs inside .venv, created on first use from pyproject.toml.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
-VENV := .venv
+VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DOCUMENTS_EVAL := $(BIN)/rolebot eval tests/eval/documents/questions.jsonl \
 	--with-sources tests/eval/documents/sources --with-roles tests/eval/documents/roles.yml
 
-.PHONY: chat test test-postgres lint check eval eval-documents build bench clean lock
+.PHONY: chat test test-newest soak test-postgres lint check eval eval-documents build bench clean lock
 
 # Installs are reproducible: every transitive version, with its hash, comes from
 # requirements-dev.lock (requirements.lock for the image); `make lock` regenerates both.
@@ -40,6 +40,20 @@ test: $(STAMP)
 		--max-median-chars 600 > $(VENV)/eval-documents.txt || { cat $(VENV)/eval-documents.txt; exit 1; }
 	grep -A 3 '^answerable answered' $(VENV)/eval-documents.txt
 	$(BIN)/pytest -q
+
+# The same suite on the newest Python 3.12/3.13 scripts/newest-python.sh can obtain (Debian's
+# packages first), in .venv-newest; says so and succeeds when there is none.
+test-newest:
+	@py="$$(scripts/newest-python.sh)" || exit 0; \
+	echo "test-newest: $$("$$py" --version) ($$py)"; \
+	$(MAKE) test VENV=.venv-newest PYTHON="$$py"
+
+# Hostile traffic on 127.0.0.1 (floods, slow clients, duplicate storms, storage faults,
+# memory over 5,000 + 5,000 activities); part of `make test` too. Figures:
+# .venv/hostile-report.json.
+soak: $(STAMP)
+	$(BIN)/pytest -q tests/robustness/test_hostile_traffic.py
+	cat $(VENV)/hostile-report.json
 
 test-postgres: $(STAMP)
 	scripts/postgres.sh install

@@ -7,6 +7,8 @@
 #                                     on a free port and print its DATABASE_URL on stdout
 #   scripts/postgres.sh url DIR       print the DATABASE_URL of the cluster in DIR
 #   scripts/postgres.sh stop DIR      stop the cluster and delete DIR
+#   scripts/postgres.sh pause DIR     stop the cluster, keeping it (an outage, for tests)
+#   scripts/postgres.sh resume DIR    start a paused cluster again
 #
 # The cluster listens on loopback only, with a random password, and fsync off: it is for
 # tests, never for data you want to keep.
@@ -77,8 +79,9 @@ start() {
         --auth=scram-sha-256 -E UTF8 --no-locale >"$dir/initdb.log" 2>&1 \
         || { cat "$dir/initdb.log" >&2; die "initdb failed"; }
     rm -f "$dir/pwfile"
+    echo "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" > "$dir/options"
     as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+        -o "$(cat "$dir/options")" \
         start >/dev/null || { cat "$dir/server.log" >&2; die "server did not start"; }
     as_owner env PGPASSWORD="$password" "$bindir/createdb" \
         -h 127.0.0.1 -p "$port" -U rolebot rolebot
@@ -98,10 +101,24 @@ stop() {
     rm -rf "$dir"
 }
 
+# Stop the cluster in DIR without deleting it (an outage), and start it again.
+pause() {
+    local dir="${1:?usage: postgres.sh pause DIR}"
+    as_owner "$(cat "$dir/bindir")/pg_ctl" -D "$dir/data" -m fast -w -t 30 stop >/dev/null
+}
+
+resume() {
+    local dir="${1:?usage: postgres.sh resume DIR}"
+    as_owner "$(cat "$dir/bindir")/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
+        -o "$(cat "$dir/options")" start >/dev/null
+}
+
 case "${1:-}" in
     install) find_bindir >/dev/null || { install_postgres; find_bindir >/dev/null || die "no pg_ctl found"; } ;;
     start) start "${2:-}" ;;
     stop) stop "${2:-}" ;;
     url) cat "${2:?usage: postgres.sh url DIR}/url" ;;
+    pause) pause "${2:-}" ;;
+    resume) resume "${2:-}" ;;
     *) echo "usage: $0 install | start [DIR] | url DIR | stop DIR" >&2; exit 2 ;;
 esac

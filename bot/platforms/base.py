@@ -27,10 +27,12 @@ class PlatformConfigError(RuntimeError):
 
 @dataclass(frozen=True)
 class PlatformHealth:
-    """``mode`` as shown in ``/healthz`` and the start-up line; ``stopped`` names dead parts."""
+    """``mode`` as shown in ``/healthz`` and the start-up line; ``stopped`` names dead parts;
+    ``pending_replies`` counts replies acknowledged but still being sent."""
 
     mode: str
     stopped: tuple[str, ...] = ()
+    pending_replies: int = 0
 
 
 class Platform(Protocol):

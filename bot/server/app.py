@@ -123,6 +123,11 @@ def create_app(
     ]
     for platform in platforms.configured:
         routes.extend(platform.mount(runtime.service))
+        runtime.metrics.track_pending_replies(
+            platform.name, lambda p=platform: p.health().pending_replies
+        )
+    if runtime.storage is not None and hasattr(runtime.storage, "queued"):
+        runtime.metrics.track_storage_queue(lambda: runtime.storage.queued)
     routes.extend(extra_routes)
     paths = [route.path for route in routes if isinstance(route, Route)]
 

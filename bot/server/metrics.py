@@ -6,7 +6,8 @@ share or collide on counters.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
@@ -14,6 +15,7 @@ from prometheus_client import (
     Counter,
     Gauge,
     Histogram,
+    disable_created_metrics,
     generate_latest,
 )
 from starlette.requests import Request
@@ -27,6 +29,11 @@ from bot.core.ids import INTENT_IDS
 KNOWN_INTENTS = frozenset(INTENT_IDS)
 KNOWN_PLATFORMS = frozenset({"slack", "teams", "cli", "http"})
 LATENCY_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5)
+# Slack wants an acknowledgement within 3 s, Teams within 15 s.
+ACK_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 3.0, 5.0, 15.0)
+
+# A ``_created`` sample per counter and histogram series doubles the series for nothing.
+disable_created_metrics()
 
 
 def _intent(value: str) -> str:
@@ -107,6 +114,31 @@ class Metrics:
         self.build = Gauge(
             "rolebot_build_info", "Rolebot version (value 1).", ("version",), registry=r
         )
+        self.ack_latency = Histogram(
+            "rolebot_ack_latency_seconds",
+            "Time from a request's arrival to its response (the platforms' acknowledgement).",
+            ("route",),
+            buckets=ACK_BUCKETS,
+            registry=r,
+        )
+        self.pending_replies = Gauge(
+            "rolebot_pending_replies",
+            "Replies acknowledged but still being sent, by platform.",
+            ("platform",),
+            registry=r,
+        )
+        self.storage_queue = Gauge(
+            "rolebot_storage_queue_rows",
+            "Records waiting to be written to the database.",
+            registry=r,
+        )
+
+    def track_pending_replies(self, platform: str, count: Callable[[], float]) -> None:
+        """Read ``count()`` at every scrape for ``rolebot_pending_replies{platform}``."""
+        self.pending_replies.labels(_platform(platform)).set_function(count)
+
+    def track_storage_queue(self, count: Callable[[], float]) -> None:
+        self.storage_queue.set_function(count)
 
     # -- Observer -----------------------------------------------------------------------
 
@@ -171,7 +203,13 @@ class Observers:
 
 
 class RequestCounter:
-    """ASGI middleware counting HTTP requests by known route and status code."""
+    """ASGI middleware counting HTTP requests by known route and status code, and timing
+    each until its response starts (``rolebot_ack_latency_seconds``).
+
+    Kept rather than an instrumentator package: the well-kept ones are built for FastAPI or
+    share the process-wide registry, while every ``Metrics`` here owns its registry and the
+    route label must stay in a closed set (unknown paths are ``other``).
+    """
 
     def __init__(self, app: ASGIApp, metrics: Metrics, routes: Iterable[str]) -> None:
         self.app = app
@@ -185,11 +223,13 @@ class RequestCounter:
         path = scope.get("path", "")
         route = path if path in self.routes else "other"
         status = "500"
+        started = time.perf_counter()
 
         async def send_and_record(message: Message) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = str(message["status"])
+                self.metrics.ack_latency.labels(route).observe(time.perf_counter() - started)
             await send(message)
 
         try:

@@ -27,3 +27,13 @@ def fake_slack() -> Iterator[FakeSlackApi]:
 def connector() -> Iterator[FakeConnector]:
     with FakeConnector() as fake:
         yield fake
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The hostile-traffic suite's figures, when it ran."""
+    from tests.robustness.hostile import FIGURES
+
+    if FIGURES:
+        terminalreporter.write_sep("-", "hostile traffic figures")
+        for name in sorted(FIGURES):
+            terminalreporter.write_line(f"{name}: {FIGURES[name]}")

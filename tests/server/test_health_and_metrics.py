@@ -174,3 +174,14 @@ def test_a_failing_socket_mode_connection_blocks_neither_start_nor_stop(
         response = client.get("/healthz")
     assert response.status_code == 200  # the connection is retried; answers still flow
     assert response.json()["slack"] == "socket"
+
+
+def test_metrics_time_acknowledgements_and_show_queues_without_created_series(runtime) -> None:
+    with TestClient(create_app(runtime, environ={})) as client:
+        client.get("/livez")
+        client.get("/readyz")
+        text = client.get("/metrics").text
+    assert 'rolebot_ack_latency_seconds_count{route="/readyz"} 1.0' in text
+    assert "rolebot_storage_queue_rows 0.0" in text
+    assert "# TYPE rolebot_pending_replies gauge" in text
+    assert "_created" not in text

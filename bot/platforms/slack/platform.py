@@ -95,7 +95,8 @@ class SlackPlatform:
 
     def health(self) -> PlatformHealth:
         stopped = (SOCKET_MODE_TASK,) if self._socket is not None and self._socket.done() else ()
-        return PlatformHealth(self.settings.mode or "off", stopped)
+        pending = self.app.replies.pending if self.app is not None else 0
+        return PlatformHealth(self.settings.mode or "off", stopped, pending)
 
     def _mounted(self) -> RolebotSlackApp:
         if self.app is None:

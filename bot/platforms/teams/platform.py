@@ -53,9 +53,10 @@ class TeamsPlatform:
         await self._mounted().shutdown(grace_s)
 
     def health(self) -> PlatformHealth:
+        pending = self.bot.replies.pending if self.bot is not None else 0
         if self.settings.unauthenticated:
-            return PlatformHealth("on (unauthenticated, development only)")
-        return PlatformHealth("on")
+            return PlatformHealth("on (unauthenticated, development only)", (), pending)
+        return PlatformHealth("on", (), pending)
 
     def _mounted(self) -> TeamsBot:
         if self.bot is None:
