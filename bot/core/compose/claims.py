@@ -21,10 +21,18 @@ FOCUS_WEIGHT = 0.2  # share of the role's claims on the facet its document holds
 TRUST_WEIGHT = 0.04  # per trust level of the document
 RELATION_WEIGHT = 0.15  # on reporting, a claim stating a relation of the role asked
 POSITION_WEIGHT = 0.02  # earlier claims of a document come first on a tie
+FRAGMENT_PENALTY = 0.3  # a list item that is no sentence ("the SRO, as chair;")
 MAX_CLAIMS = 3
 MAX_CHARS = 420  # the claims' text in one answer, so replies stay a few lines
 MIN_SHARE = 0.5  # a further claim must score at least this share of the best one
 OWNING = frozenset("RAX✓")  # table cells that make the activity the role's
+
+
+def _fragment(text: str) -> bool:
+    """Words that read as part of a list, not a statement: lower-case start, a trailing
+    comma or semicolon, or very few words."""
+    text = text.strip()
+    return len(text.split()) < 3 or (text[:1].islower() and text[-1:] in ",;:")
 
 
 def about(claim: Claim) -> tuple[str, ...]:
@@ -153,6 +161,7 @@ class ClaimIndex:
                 + RELATION_WEIGHT
                 * (facet == "reporting" and c.relation is not None and role in c.relation)
                 - POSITION_WEIGHT * min(e.order, 50) / 50
+                - FRAGMENT_PENALTY * _fragment(c.text)
             )
             out.append(Ranked(score, relevance, c))
         out.sort(key=lambda x: (-x.score, x.claim.id))

@@ -41,6 +41,7 @@ def build(c: Composer, r: Reading) -> Answer:
     lines: list[str] = []
     quotes: list[dict[str, str]] = []
     shown: list[Claim] = []
+    both: list[Claim] | None = None
     if len(r.roles) > 2:
         left_out = ", ".join(c.label(x, lang) for x in r.roles[2:])
         warnings.append(say("two_at_a_time", lang, names=left_out))
@@ -49,7 +50,8 @@ def build(c: Composer, r: Reading) -> Answer:
     if found is not None and not context:
         distinction, flipped = found
         exclude = c.docs_of([x for row in distinction.rows for x in row.cites])
-        for row in distinction.rows[:MAX_ROWS]:
+        both = _both(c, r, a, b, c.question_stems(r), context, exclude)
+        for row in distinction.rows[: CURATED_ROWS_WITH_CLAIMS if both else MAX_ROWS]:
             left, right = (row.right, row.left) if flipped else (row.left, row.right)
             rows.append(ComparisonRow(row.facet.get(lang), left.get(lang), right.get(lang)))
             cites.extend(row.cites)
@@ -64,7 +66,8 @@ def build(c: Composer, r: Reading) -> Answer:
         exclude = c.docs_of(row_cites)
     # What the documents say: claims naming both roles, then each role's claims by facet.
     question = c.question_stems(r)
-    both = _both(c, r, a, b, question, context, exclude)
+    if both is None:
+        both = _both(c, r, a, b, question, context, exclude)
     if both:
         quoted = quote_claims(c.k, both, attribute=True)
         lines.extend(quoted.lines)

@@ -43,6 +43,12 @@ def flag(
     """Warnings naming both sides and who says each, higher trust first. A dispute whose
     sides all come from documents already flagged another way (``skip_docs``) is left out."""
     warnings, cites, quotes = [], [], {}
+
+    def one_language(d: Dispute) -> bool:
+        sides = [index.by_id[i] for i in d.first + d.second if i in index.by_id]
+        return all(x.language == language for x in sides)
+
+    disputes = sorted(disputes, key=lambda d: not one_language(d))  # the asker's language first
     for d in disputes:
         first = [index.by_id[i] for i in d.first if i in index.by_id]
         second = [index.by_id[i] for i in d.second if i in index.by_id]
