@@ -264,9 +264,30 @@ def test_a_role_added_as_data_is_recognised_and_answered_from_its_claims(tmp_pat
         "The steering committee settles the issues a project manager cannot settle alone.",
         duty="settles the issues a project manager cannot settle alone",
     )
+    chair = claim(
+        WIKI,
+        "s9",
+        2,
+        ("project_sponsor", "steering_committee"),
+        "responsibilities",
+        "The project sponsor chairs the steering committee.",
+        duty="chairs the steering committee",
+    )
+    gates = claim(
+        RACI,
+        "s10",
+        1,
+        ("pmo_manager",),
+        "responsibilities",
+        "Chairs the stage-gate reviews.",
+        duty="Chairs the stage-gate reviews.",
+    )
     knowledge, _ = load_knowledge(default_knowledge_dir())
-    engine = Engine(load_intents(intents), extend(knowledge, [WIKI], [board]))
+    engine = Engine(load_intents(intents), extend(knowledge, [WIKI, RACI], [gates, board, chair]))
     answer = engine.ask("what does the project board do?")
     assert (answer.roles, answer.answered) == (("steering_committee",), True)
     assert "settles the issues" in answer.text
     assert answer.title.startswith("Steering committee")
+    # the role the duty is about is part of the duty: not whoever chairs anything
+    owner = engine.ask("who chairs the project board?")
+    assert (owner.intent, owner.roles) == ("which_role", ("project_sponsor",))
