@@ -96,3 +96,36 @@ def test_every_block_is_verbatim_in_the_rendered_text():
     rendered = " ".join(parsed.text.split())
     for block in parsed.blocks:
         assert block.text in rendered
+
+
+def test_a_class_word_on_the_page_container_does_not_hide_the_page():
+    html = (
+        "<html><body class='page has-sidebar'><main class='content'><h1>Project manager</h1>"
+        "<ul><li>Runs it.</li></ul></main><div role='navigation'><p>Home</p></div></body></html>"
+    )
+    assert _kinds("html", html) == [(HEADING, "Project manager", 1), (ITEM, "Runs it.", 0)]
+
+
+def test_markdown_front_matter_is_not_content():
+    text = (
+        "---\ntitle: Project Manager\ndescription: a page\n---\n\n# Project Manager\n\n- Runs it.\n"
+    )
+    blocks = parse("markdown", text).blocks
+    assert [(b.kind, b.text, b.line) for b in blocks] == [
+        (HEADING, "Project Manager", 6),
+        (ITEM, "Runs it.", 8),
+    ]
+
+
+def test_a_title_line_right_above_its_text_is_a_heading_in_plain_text():
+    text = (
+        "2.3 Project Board\nThe Project Board is accountable for the success of the project and "
+        "has the\nauthority to direct it.\n\nProject Manager\nThe Project Manager has the "
+        "authority to run the project day to day.\n"
+    )
+    assert [(k, t[:20], lv) for k, t, lv in _kinds("text", text)] == [
+        (HEADING, "Project Board", 2),
+        (PARAGRAPH, "The Project Board is", 0),
+        (HEADING, "Project Manager", 3),
+        (PARAGRAPH, "The Project Manager ", 0),
+    ]

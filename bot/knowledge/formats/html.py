@@ -26,11 +26,16 @@ _SKIP_TAGS = frozenset(
 _FRAME_TAGS = frozenset({"header", "footer"})
 # Class, id or ARIA role words that mark chrome.
 _CHROME = re.compile(
-    r"\b(cookie|consent|banner|newsletter|subscribe|sidebar|side-bar|breadcrumbs?|menu|navbar|"
-    r"nav|navigation|share|social|comments?|related|similar|advert|ads?|promo|popup|modal|"
-    r"dialog|toolbar|search|skip-link|site-header|site-footer|footer|topbar|contentinfo)\b",
+    r"\b(cookie|consent|cookie-banner|newsletter|subscribe|sidebar|side-bar|breadcrumbs?|menu"
+    r"|navbar|nav|navigation|share|social|comments?|related|similar|advert|ads?|promo|popup"
+    r"|modal|dialog|toolbar|search|skip-link|site-header|site-footer|footer|topbar)\b",
     re.IGNORECASE,
 )
+# ARIA landmarks that are page chrome.
+_CHROME_ROLES = frozenset("banner navigation contentinfo search complementary dialog".split())
+# Elements that hold the whole page or its content: never skipped for a class word
+# ("<body class='has-sidebar'>").
+_CONTAINERS = frozenset("html body main article".split())
 _BLOCK_TAGS = frozenset(
     "p div li dt dd blockquote pre section article main ul ol dl figure figcaption "
     "address body html".split()
@@ -86,11 +91,15 @@ class _Reader(HTMLParser):
             if tag == "br" and not self._skipping:
                 self._text(" ")
             return
-        marks = " ".join(v or "" for k, v in attrs if k in ("class", "id", "role"))
+        marks = " ".join(v or "" for k, v in attrs if k in ("class", "id"))
+        role = next((v or "" for k, v in attrs if k == "role"), "").lower()
         skipping = (
             tag in _SKIP_TAGS
             or (tag in _FRAME_TAGS and not self._content)
-            or bool(marks and _CHROME.search(marks))
+            or (
+                tag not in _CONTAINERS
+                and (role in _CHROME_ROLES or bool(marks and _CHROME.search(marks)))
+            )
         )
         if tag in ("article", "main"):
             self._content += 1

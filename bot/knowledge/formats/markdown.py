@@ -54,8 +54,20 @@ def _cells(line: str) -> tuple[str, ...]:
     return tuple(collapse(inline(c)) for c in re.split(r"(?<!\\)\|", body))
 
 
+def _front_matter(lines: list[str]) -> int:
+    """How many lines a YAML front matter block ("---" ... "---") takes at the top."""
+    if not lines or lines[0].strip() != "---":
+        return 0
+    for index, line in enumerate(lines[1:60], start=1):
+        if line.strip() in ("---", "..."):
+            return index + 1
+    return 0
+
+
 def parse(text: str) -> Parsed:
     lines = text.splitlines()
+    skip = _front_matter(lines)
+    lines = [""] * skip + lines[skip:]  # keeps line numbers
     blocks: list[Block] = []
     rendered: list[str] = []
     para: list[str] = []

@@ -26,6 +26,25 @@ def _is_title(text: str) -> bool:
     return text[-1] not in ".,;:!" and text[0].isupper() and not text.endswith(" -")
 
 
+def _heads_its_block(line: str, group: list[str], numbered_title: str) -> bool:
+    """A short title line right above its text, without a blank line between (text taken
+    out of a PDF): "4.2 Project Board" or "Project Board" over "The Project Board is ..."."""
+    if len(group) < 2:
+        return False
+    title = numbered_title or line
+    below = group[1].strip()
+    return (
+        _is_title(title)
+        and not any(mark in title for mark in ":·|•")
+        and not _ITEM.match(group[0])
+        and not _QUESTION.match(group[0])
+        and bool(below)
+        and below[0].isupper()
+        and len(line) < 0.6 * len(below)
+        and not _is_title(below)
+    )
+
+
 def _blocks(lines: list[str]) -> list[tuple[int, list[str]]]:
     out: list[tuple[int, list[str]]] = []
     current: list[str] = []
@@ -67,6 +86,10 @@ def parse(text: str) -> Parsed:
             if numbered and len(group) == 1 and _is_title(title) and followed:
                 level = numbered.group(1).count(".") + 1
                 blocks.append(Block(HEADING, collapse(title), number, level))
+                continue
+            if offset == 0 and _heads_its_block(line, group, title if numbered else ""):
+                level = numbered.group(1).count(".") + 1 if numbered else 3
+                blocks.append(Block(HEADING, collapse(title or line), number, level))
                 continue
             if (
                 len(group) == 1
