@@ -79,6 +79,9 @@ def table_claims(sources: list[Source], finder: RoleFinder, matrix: bool) -> lis
         if not activity:
             continue
         drafts: list[tuple[str, str, str, str, str]] = []  # role, facet, text, duty, raci
+        # A text cell's row label names what it tells ("Judged by"): its section.
+        section = source.headings[-1] if source.headings else ""
+        text_cells = bool(columns) and not matrix
         if columns and matrix:
             for i, role in sorted(columns.items()):
                 marks = _marks(cells[i]) if i < len(cells) else ()
@@ -112,7 +115,7 @@ def table_claims(sources: list[Source], finder: RoleFinder, matrix: bool) -> lis
                     text=text,
                     language=source.language,
                     trust=source.trust,
-                    section=source.headings[-1] if source.headings else "",
+                    section=activity if text_cells else section,
                     duty=duty,
                     raci=raci,
                 )

@@ -56,9 +56,9 @@ def test_a_table_of_text_cells_per_role_column_is_not_a_raci(tmp_path, intents):
         "</table></body></html>"
     )
     result = build_documents(tmp_path, intents, Document("cmp.html", html, kind="article"))
-    assert {(c["roles"][0], c["text"], c["raci"]) for c in claims_of(result)} == {
-        ("product_manager", "Customer outcomes", ""),
-        ("project_manager", "Delivery on time", ""),
+    assert {(c["roles"][0], c["text"], c["raci"], c["section"]) for c in claims_of(result)} == {
+        ("product_manager", "Customer outcomes", "", "Judged by"),
+        ("project_manager", "Delivery on time", "", "Judged by"),
     }
 
 
