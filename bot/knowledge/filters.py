@@ -8,7 +8,7 @@ so a new document is cleaned by the same rules.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 NAVIGATION = "navigation"
 SIGN_UP = "sign-up prompt"
@@ -193,14 +193,35 @@ def brand_tokens(text: str, title: str) -> set[str]:
     return {w for w in _BRAND.findall(text) if w.lower() not in in_title}
 
 
-def promotional_flags(texts: Sequence[str], title: str) -> list[bool]:
+# In an organisation's own page a price or "affordable" is ordinary content (a budget
+# threshold, a housing trust's homes); advertising there is a sales pitch.
+_PAGE_PITCH = re.compile(
+    r"\b(enrol(l)? (now|today|this week)|limited[- ](time offer|seats|places)|use code"
+    r"|\d+\s?% off|money[- ]back|buy now|book now and|special offer)\b",
+    re.IGNORECASE,
+)
+
+
+def is_page_advertising(text: str) -> bool:
+    """Advertising inside a structured page: a pitch, a first-person purchase
+    recommendation, or a price next to a commerce word."""
+    return bool(
+        _PAGE_PITCH.search(text)
+        or _RECOMMENDATION.search(text)
+        or (_PRICE.search(text) and _COMMERCE.search(text))
+    )
+
+
+def promotional_flags(
+    texts: Sequence[str], title: str, is_ad: Callable[[str], bool] | None = None
+) -> list[bool]:
     """Which paragraphs of one answer or section are advertising.
 
     A paragraph is promotional when it carries a feature of advertising itself; when it
     repeats a brand token (a vendor acronym) of an earlier promotional paragraph; or when
     it sits between two promotional paragraphs (adverts come in runs).
     """
-    flags = [is_advertising(t) for t in texts]
+    flags = [(is_ad or is_advertising)(t) for t in texts]
     brands: set[str] = set()
     for i, text in enumerate(texts):
         tokens = brand_tokens(text, title)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.knowledge import filters
 from bot.knowledge.formats import Parsed
 from bot.knowledge.formats.blocks import HEADING, ITEM, PARAGRAPH, TABLE
-from bot.knowledge.segment import Dropped, Segment, Segmented, _mark_promotional
+from bot.knowledge.segment import Dropped, Segment, Segmented
 
 
 def segment_blocks(parsed: Parsed, title: str) -> Segmented:
@@ -72,5 +72,10 @@ def segment_blocks(parsed: Parsed, title: str) -> Segmented:
         )
         add(key, seg)
     for segments in sections.values():
-        _mark_promotional(segments, title)
+        flags = filters.promotional_flags(
+            [seg.text for seg in segments], title, filters.is_page_advertising
+        )
+        for seg, promotional in zip(segments, flags, strict=True):
+            if promotional:
+                seg.status = filters.PROMOTIONAL
     return out

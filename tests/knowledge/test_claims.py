@@ -467,3 +467,15 @@ def test_a_passive_relation_is_about_its_subject(tmp_path, intents):
     [claim] = claims_of(result)
     assert claim["roles"] == ["pmo", "portfolio_manager"]
     assert claim["relation"] == ["portfolio_manager", "chairs", "pmo"]
+
+
+def test_a_budget_figure_in_an_organisations_page_is_content_not_advertising(tmp_path, intents):
+    text = (
+        "# Change office\n\nThe Change Portfolio Office (CPO) is the bank's portfolio-level PMO. "
+        "It looks after every change initiative above £250,000.\n\n"
+        "Enrol this week and use code PMO30 for 30% off our PMO course!\n"
+    )
+    result = build_documents(tmp_path, intents, Document("cpo.md", text))
+    assert [p["text"][:10] for p in result.passages] == ["The Change"]
+    [alias] = result.report["proposed_aliases"]
+    assert alias["names"] == ["Change Portfolio Office", "CPO"]
