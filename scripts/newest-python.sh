@@ -6,7 +6,9 @@
 #      apt-get when run as root and the release carries them (Debian 13 has 3.13; Debian 12,
 #      bookworm, has only 3.11, and no other package registry ships a CPython build);
 #   2. an interpreter already on PATH under that name (a distribution's or a version
-#      manager's).
+#      manager's);
+#   3. one a version manager has installed but not selected (pyenv's versions folder).
+# Nothing is downloaded from outside the package registries.
 set -euo pipefail
 
 versions=(3.13 3.12)
@@ -29,6 +31,11 @@ for v in "${versions[@]}"; do
         echo "$path"
         exit 0
     fi
+done
+for v in "${versions[@]}"; do
+    for path in $(ls -d "${PYENV_ROOT:-$HOME/.pyenv}"/versions/"$v"*/bin/"python$v" 2>/dev/null | sort -V -r); do
+        works "$path" && { echo "$path"; exit 0; }
+    done
 done
 echo "newest-python: no Python 3.12 or 3.13 here, and Debian's packages for this release" \
      "carry none (only 3.11); the suite runs on 3.11 only" >&2
