@@ -22,3 +22,21 @@ def test_french_elisions_are_split():
 def test_long_messages_are_cut_not_rejected():
     cleaned = strip_markup("pmo " * 10_000)
     assert 0 < len(cleaned) <= MAX_CHARS
+
+
+def test_the_spelling_cache_stays_bounded_for_words_of_every_length(monkeypatch) -> None:
+    import itertools
+
+    from bot.core import spelling
+
+    monkeypatch.setattr(spelling, "CACHE_LIMIT", 500)
+    speller = spelling.Speller({"report", "role", "sponsor"})
+    letters = "bcdfghjklmnpqrstvwxz"
+    for n, chars in enumerate(itertools.product(letters, repeat=4)):
+        speller.correct("".join(chars))  # four-letter noise, the branch that once had no cap
+        speller.correct("".join(chars) + "xy")
+        if n > 2_000:
+            break
+    assert speller.cached() <= 500
+    assert speller.correct("reprt") == "report"  # still corrects, and remembers, past the cap
+    assert speller.correct("rloe") == "role"
