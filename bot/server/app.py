@@ -119,6 +119,7 @@ def create_app(
     settings = runtime.settings
     configure_telemetry()
     platforms = load_platforms(environ, platform_kinds)
+    runtime.metrics.know_platforms(name for name, _ in platforms.entries)
     probe = StorageProbe(runtime.storage)
     ready = readyz(runtime, platforms, probe)
     routes: list[BaseRoute] = [

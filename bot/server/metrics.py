@@ -27,7 +27,8 @@ from bot.core.ids import INTENT_IDS
 
 # Label values come from a closed set so that odd input cannot explode the series count.
 KNOWN_INTENTS = frozenset(INTENT_IDS)
-KNOWN_PLATFORMS = frozenset({"slack", "teams", "cli", "http"})
+# Channels that are not chat platforms; each configured platform adds its own name.
+BUILT_IN_CHANNELS = frozenset({"cli", "http"})
 LATENCY_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5)
 # Slack wants an acknowledgement within 3 s, Teams within 15 s.
 ACK_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 3.0, 5.0, 15.0)
@@ -40,14 +41,11 @@ def _intent(value: str) -> str:
     return value if value in KNOWN_INTENTS else "other"
 
 
-def _platform(value: str) -> str:
-    return value if value in KNOWN_PLATFORMS else "other"
-
-
 class Metrics:
     """Counters and histograms for one server; implements ``bot.app.service.Observer``."""
 
     def __init__(self, registry: CollectorRegistry | None = None) -> None:
+        self._platforms = set(BUILT_IN_CHANNELS)
         self.registry = registry or CollectorRegistry()
         r = self.registry
         self.http_requests = Counter(
@@ -133,9 +131,16 @@ class Metrics:
             registry=r,
         )
 
+    def know_platforms(self, names: Iterable[str]) -> None:
+        """The registered platforms' names become label values (anything else is "other")."""
+        self._platforms.update(names)
+
+    def _platform(self, value: str) -> str:
+        return value if value in self._platforms else "other"
+
     def track_pending_replies(self, platform: str, count: Callable[[], float]) -> None:
         """Read ``count()`` at every scrape for ``rolebot_pending_replies{platform}``."""
-        self.pending_replies.labels(_platform(platform)).set_function(count)
+        self.pending_replies.labels(platform).set_function(count)
 
     def track_storage_queue(self, count: Callable[[], float]) -> None:
         self.storage_queue.set_function(count)
@@ -143,7 +148,7 @@ class Metrics:
     # -- Observer -----------------------------------------------------------------------
 
     def answered(self, interaction: Interaction) -> None:
-        platform = _platform(interaction.platform)
+        platform = self._platform(interaction.platform)
         answer = interaction.answer
         self.questions.labels(platform).inc()
         self.answers.labels(platform, _intent(answer.intent), str(answer.answered).lower()).inc()
@@ -153,7 +158,9 @@ class Metrics:
 
     def feedback(self, feedback: Feedback) -> None:
         self.feedback_clicks.labels(
-            _platform(feedback.platform), _intent(feedback.intent), str(feedback.helpful).lower()
+            self._platform(feedback.platform),
+            _intent(feedback.intent),
+            str(feedback.helpful).lower(),
         ).inc()
 
     def storage_error(self, operation: str) -> None:

@@ -77,16 +77,16 @@ def _replies() -> list[preview.Shown]:
     shown.append(
         preview.Shown("long-suggestions", render_answer(long)["blocks"], teams.answer_card(long))
     )
-    for name in ("welcome_card", "help_card"):  # cards a platform may add
-        make = getattr(teams, name, None)
-        if callable(make):
-            shown.append(preview.Shown(name, [], make("en")))
+    for language in ("en", "fr"):  # the welcome card sent on install
+        activity = teams.welcome_activity(language, engine.example_questions(language))
+        card = activity["attachments"][0]["content"]
+        shown.append(preview.Shown(f"welcome-{language}", [], card))
     return shown
 
 
 def test_every_reply_renders_without_warnings_and_fits_the_card(renderer_ready: None) -> None:
     shown = _replies()
-    assert len(shown) >= 8
+    assert len(shown) >= 11
     page = preview.write_page(shown, ARTIFACTS)
     reports, height = preview.check_page(page)
     assert [r.name for r in reports] == [s.name for s in shown]

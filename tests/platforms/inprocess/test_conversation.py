@@ -101,3 +101,12 @@ def test_an_empty_message_gets_the_help_in_the_users_language(runtime: Runtime) 
         reply = kind.platform.say("")
     assert reply.answer == runtime.service.engine.help_answer("fr")
     assert reply.answer.language == "fr"
+
+
+def test_its_answers_are_counted_under_its_own_name_in_the_metrics(served) -> None:
+    backend, client = served
+    backend.say(QUESTION)
+    metrics = client.get("/metrics").text
+    assert 'rolebot_questions_total{platform="test"} 1.0' in metrics
+    assert 'rolebot_pending_replies{platform="test"}' in metrics
+    assert 'platform="other"' not in metrics
