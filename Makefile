@@ -72,6 +72,8 @@ eval: $(STAMP)
 # Our own document corpus, added to a temporary copy of knowledge/ (tests/eval/documents).
 eval-documents: $(STAMP)
 	$(DOCUMENTS_EVAL)
+	$(BIN)/rolebot eval tests/eval/documents/questions-more.jsonl \
+		--with-sources tests/eval/documents/sources --with-roles tests/eval/documents/roles.yml
 
 build: $(STAMP)
 	$(BIN)/rolebot build
