@@ -25,6 +25,7 @@ from bot.core.focus import (
     sentence_text,
     span_of,
     subject_role,
+    unknown_targets,
 )
 from bot.core.ids import ROLE_IDS
 from bot.core.intent_table import CHAT, spec
@@ -142,7 +143,9 @@ class Engine:
                 subjects = joined_with(subject, mentions, tokens, self._word_list("joins"))
         towards = self._word_list("towards"), self._word_list("become")
         if spec(intent).unknown_is_origin and roles:
-            unknown = ()  # "developer to project manager": the known role is the question
+            # "developer to project manager": the known role is the question, unless the
+            # move goes on to a role the bot does not know
+            unknown = unknown_targets(mentions, tokens, towards[0])
         return Reading(
             question=question,
             language=language,

@@ -161,3 +161,21 @@ def career_target(
         if become & before(m):
             return m.role
     return known[-1].role if known else None
+
+
+def unknown_targets(
+    mentions: list[RoleMention], tokens: list[str], towards: frozenset[str] = frozenset()
+) -> tuple[str, ...]:
+    """Unknown roles a career question moves to, after a known role it starts from ("from
+    project manager to scrum master", "chef de projet, évoluer vers directeur de projet"):
+    the move is then about a role the sources do not describe. An unknown role named first
+    is where the asker comes from ("developer to project manager") and is not kept."""
+    targets = []
+    seen_known = False
+    for m in mentions:
+        if m.role != UNKNOWN:
+            seen_known = True
+            continue
+        if seen_known and towards & set(tokens[max(0, m.start - TOWARDS_WINDOW) : m.start]):
+            targets.append(m.name)
+    return tuple(dict.fromkeys(targets))

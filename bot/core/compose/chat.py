@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.answer import Answer
 from bot.core.compose.reading import Reading
-from bot.core.phrases import of_phrase, say
+from bot.core.phrases import of_phrase, say, topic_name
 
 if TYPE_CHECKING:
     from bot.core.compose.composer import Composer
@@ -62,4 +62,17 @@ def not_covered(c: Composer, r: Reading, role: str) -> Answer:
         lines=tuple(lines),
         cites=cites,
         suggestions=c.suggestions(r.language, tuple(x for x in r.roles if x != role)),
+    )
+
+
+def nothing_on_topic(c: Composer, r: Reading, role: str, topic: str) -> Answer:
+    """A role the sources describe, but not on the topic asked."""
+    lang = r.language
+    title = say("nothing_on_topic", lang, topic=topic_name(topic, lang), role=c.noun(role, lang))
+    return c.answer(
+        r,
+        answered=False,
+        kind="abstain",
+        title=title,
+        suggestions=c.suggestions(lang, (role,), r.intent),
     )

@@ -20,7 +20,7 @@ from bot.core.compose.owners import DutyClaims
 from bot.core.compose.reading import Reading
 from bot.core.compose.stems import Query, claim_stem, content_stems
 from bot.core.compose.suggestions import Suggester
-from bot.core.intent_table import PAIRWISE, UNKNOWN_ROLES_OK, spec
+from bot.core.intent_table import INTENT_TOPIC, PAIRWISE, TOPICAL, UNKNOWN_ROLES_OK, spec
 from bot.core.knowledge import Knowledge, RoleKnowledge, Statement
 from bot.core.text import words
 
@@ -80,13 +80,26 @@ class Composer:
         if r.unknown_roles and r.intent not in UNKNOWN_ROLES_OK:
             return chat.abstain(self, r)  # "PMO vs scrum master": part of it is unknown
         if r.intent in PAIRWISE and len(r.roles) >= 2:
-            for role in r.roles[:2]:
-                if not self.covered(role):
-                    return chat.not_covered(self, r, role)
+            missing = self.uncovered_pair(r)
+            if missing is not None:
+                return missing
         builder = BUILDERS[spec(r.intent).builder]
         if builder is compare.build and len(r.roles) < 2:
             builder = about.build  # "compare the PMO": what the one role is
         return builder(self, r)
+
+    def uncovered_pair(self, r: Reading) -> Answer | None:
+        """A question about several roles together is answered only when the sources
+        describe every one of them, and, for one topic ("is the PMO above the project
+        coordinator?"), say something on that topic for every one of them."""
+        topic = INTENT_TOPIC.get(r.intent) if r.intent in TOPICAL else None
+        for role in r.roles:
+            if not self.covered(role):
+                return chat.not_covered(self, r, role)
+        for role in r.roles[:2]:
+            if topic is not None and not self.knows(role, topic):
+                return chat.nothing_on_topic(self, r, role, topic)
+        return None
 
     # -- shared by the builders ----------------------------------------------------------
     def curated(self, role: str) -> RoleKnowledge | None:
