@@ -1,4 +1,5 @@
-"""Helpers for the hostile-traffic suite: figures it reports, process memory, forged tokens.
+"""Helpers for the hostile-traffic suite: figures it reports, process memory, forged tokens,
+floods sent and ``/livez`` timed from processes of their own (``flood.py``).
 
 Every request goes to 127.0.0.1; every loop is bounded in count and in time.
 """
@@ -8,14 +9,18 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
+import math
+import subprocess
 import sys
 import time
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 FIGURES: dict[str, Any] = {}
 REPORT = Path(sys.prefix) / "hostile-report.json"  # inside the virtual environment
+FLOOD_SCRIPT = Path(__file__).with_name("flood.py")
 
 
 def record(**figures: Any) -> None:
@@ -77,3 +82,92 @@ def forged_teams_token(kind: int, app_id: str) -> str:
     ]
     header, claims = variants[kind % len(variants)]
     return f"{_b64(header)}.{_b64(claims)}.{_b64({'sig': uuid.uuid4().hex})}"
+
+
+def percentile(values: list[float], p: float) -> float:
+    """The ``p``-th percentile of ``values`` (nearest rank), rounded to 0.1."""
+    ordered = sorted(values)
+    rank = max(1, math.ceil(p / 100 * len(ordered)))
+    return round(ordered[rank - 1], 1)
+
+
+def flood_request(path: str, headers: dict[str, str], body: bytes) -> dict[str, Any]:
+    """One request of a flood, as ``flood.py send`` reads it."""
+    return {
+        "method": "POST",
+        "path": path,
+        "headers": headers,
+        "body_b64": base64.b64encode(body).decode(),
+    }
+
+
+@dataclass(frozen=True)
+class FloodResult:
+    statuses: dict[str, int]
+    sent: int
+    elapsed_s: float
+    latencies: list[float]  # ms of each ``/livez`` poll during the flood
+
+
+def _flood_script(*args: str) -> list[str]:
+    return [sys.executable, str(FLOOD_SCRIPT), *args]
+
+
+def watch_livez(url: str, polls: int, interval_s: float = 0.01) -> list[float]:
+    """``polls`` timed ``GET /livez`` (ms) from a process of their own."""
+    done = subprocess.run(
+        _flood_script("watch", url, "--max-polls", str(polls), "--interval", str(interval_s)),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return json.loads(done.stdout)["latencies_ms"]
+
+
+def flood_while_watching(
+    url: str,
+    requests: list[dict[str, Any]],
+    spool: Path,
+    *,
+    count: int,
+    seconds: float,
+    connections: int = 8,
+) -> FloodResult:
+    """Send ``count`` of ``requests`` (cycled) within ``seconds`` from one process while
+    another times ``/livez`` every 10 ms."""
+    spool.write_text(json.dumps(requests))
+    watcher = subprocess.Popen(
+        _flood_script("watch", url, "--seconds", str(seconds + 30), "--until-stdin"),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        time.sleep(0.2)  # the watcher is polling before the flood starts
+        sent = subprocess.run(
+            _flood_script(
+                "send",
+                url,
+                str(spool),
+                "--count",
+                str(count),
+                "--connections",
+                str(connections),
+                "--seconds",
+                str(seconds),
+            ),
+            capture_output=True,
+            text=True,
+            timeout=seconds + 60,
+            check=True,
+        )
+        out, _ = watcher.communicate("stop\n", timeout=60)
+    finally:
+        if watcher.poll() is None:
+            watcher.kill()
+            watcher.wait()
+    flood = json.loads(sent.stdout)
+    return FloodResult(
+        flood["statuses"], flood["sent"], flood["elapsed_s"], json.loads(out)["latencies_ms"]
+    )

@@ -28,14 +28,22 @@ import pytest
 
 from tests.fakes.slack_api import APP_ID, BOT_USER_ID, TEAM_ID, FakeSlackApi
 from tests.fakes.teams_connector import FakeConnector
-from tests.robustness.hostile import forged_teams_token, record, rss_bytes
+from tests.robustness.hostile import (
+    flood_request,
+    flood_while_watching,
+    forged_teams_token,
+    percentile,
+    record,
+    rss_bytes,
+    watch_livez,
+)
 from tests.robustness.serving import ROOT, ServeProcess, platform_env, slack_headers
 
 pytestmark = pytest.mark.slow
 
 TEAMS_APP_ID = "00000000-0000-0000-0000-00000000a11d"
-FLOOD = 2_000
-FORGED_TEAMS = 600
+FLOOD = 40_000  # requests per flood kind at most, sent within FLOOD_S
+FLOOD_S = 10.0
 SLOW_CLIENTS = 40
 STORM_EVENTS = 60
 STORM_COPIES = 4
@@ -95,67 +103,82 @@ def folder() -> Iterator[Path]:
 # -- floods ----------------------------------------------------------------------------------
 
 
+FLOOD_KINDS = ("slack_unsigned", "teams_forged")
+
+
+def _slack_flood_requests() -> list[dict[str, Any]]:
+    """Unsigned and forged-signature Slack requests (one in three carries no signature)."""
+    bodies = [
+        (b"\xff\xfe\x00", "application/json"),
+        (_event("what is a PMO? {unique}"), "application/json"),
+        (b"command=%2Froles&text={unique}", "application/x-www-form-urlencoded"),
+        (b"payload=%7B%7D&x={unique}", "application/x-www-form-urlencoded"),
+        (b"[" * 10_000, "application/json"),
+    ]
+    requests = []
+    for i in range(15):  # every body both unsigned and forged
+        body, content_type = bodies[i % len(bodies)]
+        headers = {"content-type": content_type}
+        if i % 3:
+            headers |= slack_headers(body, content_type) | {"x-slack-signature": "v0={unique}"}
+        requests.append(flood_request("/slack/events", headers, body))
+    return requests
+
+
+def _teams_flood_requests() -> list[dict[str, Any]]:
+    """Forged Teams tokens of every kind, each sent with a signature never sent before."""
+    body = json.dumps({"type": "message", "serviceUrl": "https://smba.example/", "text": "hi"})
+    requests = []
+    for i in range(12):
+        token = forged_teams_token(i, TEAMS_APP_ID).rsplit(".", 1)[0] + ".{unique}"
+        headers = {"authorization": f"Bearer {token}", "content-type": "application/json"}
+        requests.append(flood_request("/api/messages", headers, body.encode()))
+    return requests
+
+
 def test_unsigned_and_forged_floods_get_4xx_and_never_stall_the_server(
     fake_slack: FakeSlackApi, folder: Path
 ) -> None:
+    """Each flood is sent by a process of its own while another process times ``/livez``,
+    so the delay measured is the server's, not the measuring client's."""
     env = platform_env(fake_slack.api_url, f"sqlite:///{folder / 'db.sqlite3'}", teams=False)
     env |= {"CLIENT_ID": TEAMS_APP_ID, "CLIENT_SECRET": "x" * 24, "TENANT_ID": str(uuid.uuid4())}
     server = ServeProcess(env, folder).wait_ready()
-    bodies = [
-        (b"\xff\xfe\x00", "application/json"),
-        (_event("what is a PMO?"), "application/json"),
-        (b"command=%2Froles&text=hi", "application/x-www-form-urlencoded"),
-        (b"payload=%7B%7D", "application/x-www-form-urlencoded"),
-        (b"[" * 10_000, "application/json"),
-    ]
-    statuses: list[int] = []
-    delays: list[float] = []
-    stop = threading.Event()
-    deadline = time.monotonic() + DEADLINE_S
+    figures: dict[str, Any] = {"flood_load_average": round(os.getloadavg()[0], 2)}
+    statuses: dict[str, int] = {}
+    worst = 0.0
     try:
-        with httpx.Client(base_url=server.url, timeout=30) as client:
-            baseline = min(_timed_get(client, "/livez") for _ in range(20))
-
-            def slack(i: int) -> int:
-                body, content_type = bodies[i % len(bodies)]
-                headers = {"content-type": content_type}
-                if i % 3:  # forged signature; else no signature at all
-                    headers |= slack_headers(body, content_type) | {"x-slack-signature": "v0=0"}
-                return client.post("/slack/events", content=body, headers=headers).status_code
-
-            def teams(i: int) -> int:
-                headers = {"authorization": f"Bearer {forged_teams_token(i, TEAMS_APP_ID)}"}
-                body = {"type": "message", "serviceUrl": "https://smba.example/", "text": "hi"}
-                return client.post("/api/messages", json=body, headers=headers).status_code
-
-            def watch() -> None:
-                while not stop.is_set() and time.monotonic() < deadline:
-                    delays.append(_timed_get(client, "/livez") - baseline)
-                    time.sleep(0.01)
-
-            watcher = threading.Thread(target=watch, daemon=True)
-            watcher.start()
-            with ThreadPoolExecutor(8) as pool:
-                statuses += pool.map(slack, range(FLOOD))
-                statuses += pool.map(teams, range(FORGED_TEAMS))
-            stop.set()
-            watcher.join(timeout=10)
+        quiet = watch_livez(server.url, polls=200)
+        figures["flood_quiet_livez_p50_ms"] = percentile(quiet, 50)
+        for kind, requests in (
+            ("slack_unsigned", _slack_flood_requests()),
+            ("teams_forged", _teams_flood_requests()),
+        ):
+            result = flood_while_watching(
+                server.url, requests, folder / f"{kind}.json", count=FLOOD, seconds=FLOOD_S
+            )
+            delays = [latency - figures["flood_quiet_livez_p50_ms"] for latency in result.latencies]
+            worst = max(worst, *delays)
+            for status, n in result.statuses.items():
+                statuses[status] = statuses.get(status, 0) + n
+            figures |= {
+                f"flood_{kind}_requests": result.sent,
+                f"flood_{kind}_per_s": round(result.sent / result.elapsed_s),
+                f"flood_{kind}_5xx": sum(n for s, n in result.statuses.items() if s[0] == "5"),
+                f"flood_{kind}_livez_polls": len(delays),
+                f"flood_{kind}_livez_delay_p50_ms": percentile(delays, 50),
+                f"flood_{kind}_livez_delay_p99_ms": percentile(delays, 99),
+                f"flood_{kind}_livez_delay_max_ms": round(max(delays), 1),
+            }
     finally:
-        stop.set()
         server.stop()
-
-    record(
-        flood_requests=len(statuses),
-        flood_5xx=sum(s >= 500 for s in statuses),
-        flood_max_livez_delay_ms=round(max(delays, default=0) * 1000, 1),
-        flood_livez_polls=len(delays),
-    )
-    assert sorted(set(statuses)) in ([400, 401], [401])
+    record(**figures, flood_requests=sum(statuses.values()))
+    assert set(statuses) <= {"400", "401"} and "401" in statuses, statuses
     assert _problems(server) == []
     assert fake_slack.calls("chat.postMessage") == []
-    # A stall (a key download on the event loop) would show as seconds here; the figure
-    # above is what the flood cost in CPU on this machine.
-    assert max(delays) < 2.0
+    # A stall (a key download on the event loop) would show as seconds here; the figures
+    # above are what each flood cost on this machine (the target is 50 ms).
+    assert worst < 2000
 
 
 def _timed_get(client: httpx.Client, path: str) -> float:
