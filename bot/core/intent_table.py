@@ -172,6 +172,7 @@ INTENT_TOPIC = {i: s.topic for i, s in INTENTS.items() if s.topic is not None}
 WORD_LISTS = {
     "who": "question words asking for a person: who, whom, qui",
     "or": "words offering alternatives: or, ou",
+    "before_who": "prepositions that make who its object: to whom, for whom, à qui",
     "acronym": "words asking what a name stands for: stand, mean, sigle",
     "kinds": "words naming kinds of PMO: programme, portfolio, strategic, central",
     "self": "words before a self-description: I'm, as, being",

@@ -19,6 +19,7 @@ from collections import Counter
 
 from rapidfuzz import fuzz, process
 
+from bot.core.form import who_is_subject
 from bot.core.intent_table import INTENTS, TOPICAL, spec
 from bot.core.matching import IntentResult, IntentScore, Query, ranked
 from bot.core.model import IntentData
@@ -85,6 +86,7 @@ class FuzzyMatcher:
         words_of = data.word_map()
         self._who = frozenset(words_of.get("who", ()))
         self._or = frozenset(words_of.get("or", ()))
+        self._before_who = frozenset(words_of.get("before_who", ()))
         examples = [(e.intent, tuple(words(e.text))) for e in data.examples]
         named = {i for i, _ in examples} | {i for i, _, _ in self._cues}
         self._intents = sorted(i for i in named if i in INTENTS)
@@ -194,6 +196,7 @@ class FuzzyMatcher:
         present = frozenset(toks)
         first = cue_toks[0] if cue_toks else ""
         has_who = bool(present & self._who)
+        who_subject = who_is_subject(query.asking_tokens or toks, self._who, self._before_who)
         strong_outside = cue_score.get("out_of_scope", 0.0) >= STRONG
         shape = Shape(
             n_roles=query.n_roles,
@@ -202,6 +205,7 @@ class FuzzyMatcher:
             topical=frozenset(i for i in TOPICAL if cue_score.get(i, 0.0) >= STRONG),
             has_who=has_who,
             asks_who=has_who and (bool(present & self._or) or first in self._who),
+            who_subject=who_subject,
             strong_outside=strong_outside,
         )
         scores = {}

@@ -41,6 +41,7 @@ class Shape:
     topical: frozenset[str] = frozenset()  # topical intents whose cue words are strong
     has_who: bool = False  # a word asking for a person
     asks_who: bool = False  # ... opening the question or offering alternatives
+    who_subject: bool = False  # "who decides...": the person wanted does something
     strong_outside: bool = False  # a strong out-of-scope cue
 
 
@@ -57,7 +58,8 @@ def two_roles_compare(s: IntentSpec, q: Shape) -> float:
         return 0.0
     if q.n_roles < 2:
         return -ONE_ROLE_COMPARE_PENALTY
-    return PAIR_BONUS if not q.topical else 0.0
+    # "who decides the scope, the sponsor or the PM?": the roles are the candidates
+    return PAIR_BONUS if not q.topical and not q.who_subject else 0.0
 
 
 def two_roles_topic(s: IntentSpec, q: Shape) -> float:
@@ -70,7 +72,7 @@ def who_asks_for_a_role(s: IntentSpec, q: Shape) -> float:
         return 0.0
     if q.has_who and q.n_roles == 0:
         return WHO_NO_ROLE_BONUS
-    if q.asks_who and not q.topical:
+    if (q.asks_who or q.who_subject) and not q.topical:
         return WHO_CHOICE_BONUS
     return -ROLE_NAMED_WHO_PENALTY if q.n_roles > 0 else 0.0
 

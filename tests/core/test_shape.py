@@ -12,6 +12,8 @@ TWO_TOPIC = Shape(n_roles=2, length=6, in_domain=True, topical=frozenset({"repor
 NONE = Shape(n_roles=0, length=5, in_domain=False)
 WHO = Shape(n_roles=0, length=5, in_domain=True, has_who=True)
 WHO_CHOICE = Shape(n_roles=2, length=8, in_domain=True, has_who=True, asks_who=True)
+WHO_DOES = Shape(n_roles=1, length=9, in_domain=True, has_who=True, who_subject=True)
+WHO_DOES_PAIR = Shape(n_roles=2, length=12, in_domain=True, has_who=True, who_subject=True)
 LONG_ROLE = Shape(n_roles=1, length=10, in_domain=True)
 THREE = Shape(n_roles=3, length=8, in_domain=True)
 SALARY = Shape(n_roles=1, length=8, in_domain=True, strong_outside=True)
@@ -26,6 +28,7 @@ CASES = [
     (sh.two_roles_compare, "compare", ONE, -sh.ONE_ROLE_COMPARE_PENALTY),
     (sh.two_roles_compare, "compare", TWO, sh.PAIR_BONUS),
     (sh.two_roles_compare, "compare", TWO_TOPIC, 0.0),
+    (sh.two_roles_compare, "compare", WHO_DOES_PAIR, 0.0),
     (sh.two_roles_compare, "define", TWO, 0.0),
     (sh.two_roles_topic, "reporting", TWO_TOPIC, sh.PAIR_BONUS),
     (sh.two_roles_topic, "career", TWO_TOPIC, 0.0),
@@ -33,6 +36,7 @@ CASES = [
     (sh.who_asks_for_a_role, "which_role", WHO, sh.WHO_NO_ROLE_BONUS),
     (sh.who_asks_for_a_role, "which_role", WHO_CHOICE, sh.WHO_CHOICE_BONUS),
     (sh.who_asks_for_a_role, "which_role", ONE, -sh.ROLE_NAMED_WHO_PENALTY),
+    (sh.who_asks_for_a_role, "which_role", WHO_DOES, sh.WHO_CHOICE_BONUS),
     (sh.who_asks_for_a_role, "reporting", WHO, 0.0),
     (sh.certificate_is_the_subject, "certification", CERT, sh.SUBJECT_TOPIC_BONUS),
     (sh.certificate_is_the_subject, "value", CERT, 0.0),
