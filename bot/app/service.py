@@ -56,6 +56,10 @@ class Storage(Protocol):
 
     def ping(self) -> bool: ...
 
+    def shares_claims(self) -> bool:
+        """True when a claim made now is seen by every replica; False while the database
+        is unreachable and claims are decided in this process's memory only."""
+
 
 class Observer(Protocol):
     """Metrics port: told about every answer, feedback and storage error."""
@@ -131,6 +135,17 @@ class AnswerService:
                 log.exception("storage failed to claim event %s; deduplicating in memory", key)
                 self._count_storage_error("claim_event")
         return self._claims.claim(key, ttl_seconds)
+
+    def claims_shared(self) -> bool:
+        """Whether ``claim_event`` decides for every replica right now (always, without
+        storage: then this process is the only one that can decide)."""
+        if self._storage is None:
+            return True
+        try:
+            return self._storage.shares_claims()
+        except Exception:
+            log.exception("storage failed to say whether claims are shared")
+            return False
 
     def _store(self, operation: str, value: object) -> None:
         if self._storage is None:

@@ -95,6 +95,10 @@ class BufferedStorage:
             self.sync_claims()
         return reachable
 
+    def shares_claims(self) -> bool:
+        """False since the last operation found the database unreachable (no I/O)."""
+        return self._reachable is not False
+
     def state(self) -> dict[str, object]:
         """What readiness reports about storage (from the last operations; no I/O)."""
         return {

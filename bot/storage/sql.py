@@ -125,6 +125,10 @@ class SqlStorage:
         """False while failing fast after a connection failure."""
         return time.monotonic() >= self._down_until
 
+    def shares_claims(self) -> bool:
+        """Claims made here are the database's (and so every replica's) unless it is down."""
+        return self.available
+
     @contextmanager
     def _transaction(self) -> Iterator[Connection]:
         """A transaction, guarded: fail fast while the database is down; schema first."""

@@ -380,7 +380,7 @@ def _ready(server: ServeProcess) -> dict[str, Any]:
     return httpx.get(server.url + "/readyz", timeout=10).json()
 
 
-def test_a_postgresql_outage_loses_no_row_and_doubles_no_reply(
+def test_a_postgresql_outage_loses_no_row_and_doubles_no_reply_across_two_replicas(
     fake_slack: FakeSlackApi, cluster: Cluster, folder: Path
 ) -> None:
     env = platform_env(fake_slack.api_url, cluster.url, teams=False)
@@ -406,6 +406,13 @@ def test_a_postgresql_outage_loses_no_row_and_doubles_no_reply(
             ):
                 time.sleep(0.1)
             during = _ready(first)
+            deferred = []
+            for event_id, ts in events:  # Slack retries each one, to the other replica, at once
+                body = _event("hello", event_id=event_id, ts=ts)
+                headers = slack_headers(body, "application/json")
+                headers |= {"x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout"}
+                response = client.post(second.url + "/slack/events", content=body, headers=headers)
+                deferred.append(response.status_code)
             cluster.resume()
             deadline = time.monotonic() + 60
             while time.monotonic() < deadline:
@@ -417,10 +424,10 @@ def test_a_postgresql_outage_loses_no_row_and_doubles_no_reply(
                 ):
                     break
                 time.sleep(0.5)
-            for event_id, ts in events:  # Slack retries each one, to the other replica
+            for event_id, ts in events:  # and again later, to the other replica
                 body = _event("hello", event_id=event_id, ts=ts)
                 headers = slack_headers(body, "application/json", int(time.time()) + 1)
-                headers |= {"x-slack-retry-num": "1", "x-slack-retry-reason": "timeout"}
+                headers |= {"x-slack-retry-num": "2", "x-slack-retry-reason": "http_timeout"}
                 assert (
                     client.post(
                         second.url + "/slack/events", content=body, headers=headers
@@ -435,12 +442,14 @@ def test_a_postgresql_outage_loses_no_row_and_doubles_no_reply(
     rows = _rows(cluster.url)
     record(
         pg_outage_events=len(events),
+        pg_outage_retries_deferred=deferred.count(503),
         pg_outage_replies=replies,
         pg_outage_rows=rows,
         pg_outage_lost_rows=len(events) - rows,
         faults_pg_outages=1,
     )
     assert during["status"] == "ok" and during["storage"]["reachable"] is False
+    assert deferred == [503] * len(events)  # only the database can tell who answered
     assert replies == len(events)
     assert rows == len(events)
 

@@ -58,6 +58,10 @@ class RolebotSlackApp(AsyncApp):
             return True
         return await conversation_of(self._service).claim(REPLAY_KEY_PREFIX + signature)
 
+    def claims_shared(self) -> bool:
+        """Whether a claim made now is seen by every replica (see ``AnswerService``)."""
+        return self._service is None or self._service.claims_shared()
+
 
 def create_slack_app(service: AnswerService, settings: SlackSettings) -> RolebotSlackApp:
     """The Slack app for ``settings`` (HTTP or Socket Mode), answering through ``service``.

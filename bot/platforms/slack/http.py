@@ -7,8 +7,12 @@ In front of Bolt, :func:`slack_routes`, in this order:
    the raw bytes, before anything is decoded or parsed: 401 when it does not match;
 3. a signed request seen before (same signature: same timestamp and body) gets 200 and is
    not handled again, on this or any replica sharing the storage;
-4. a body Bolt could not read (not UTF-8, JSON or a form, wrong shapes) gets 400;
-5. Bolt dispatches it; a request no listener handles (an event type the app does not
+4. a retried delivery (``X-Slack-Retry-Num``) while the storage is unreachable gets 503:
+   another replica may have answered the first delivery, and only the database can tell,
+   so Slack is asked to deliver it again later (it retries after about 1 and 5 minutes),
+   when the claim is decided by the database again;
+5. a body Bolt could not read (not UTF-8, JSON or a form, wrong shapes) gets 400;
+6. Bolt dispatches it; a request no listener handles (an event type the app does not
    subscribe to, such as ``app_rate_limited`` or ``tokens_revoked``) is acknowledged 200,
    since Slack counts anything else as a failed delivery and retries.
 """
@@ -40,6 +44,7 @@ log = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
 MAX_BODY_BYTES = 1024 * 1024
 SIGNATURE_WINDOW_S = 300
+RETRY_LATER = "storage unavailable: deliver this retry again later"
 
 
 def valid_signature(
@@ -73,6 +78,9 @@ def slack_routes(app: RolebotSlackApp, path: str = EVENTS_PATH) -> list[Route]:
         if not await app.first_delivery(signature):
             log.info("slack: a signed request was delivered again and ignored")
             return Response(status_code=200)
+        if request.headers.get("x-slack-retry-num") and not app.claims_shared():
+            log.warning("slack: a retried delivery was deferred: storage unavailable")
+            return PlainTextResponse(RETRY_LATER, status_code=503)
         content_type = request.headers.get("content-type")
         problem = _malformed(raw, content_type)
         if problem:

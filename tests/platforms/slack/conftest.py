@@ -47,6 +47,7 @@ class RecordingStorage:
         self._claimed: set[str] = set()
         self.interactions: list[Interaction] = []
         self.feedback: list[Feedback] = []
+        self.shared = True  # False plays a database outage: claims decided in memory only
 
     def claim_event(self, key: str, ttl_seconds: int = 3600) -> bool:
         with self._lock:
@@ -69,10 +70,14 @@ class RecordingStorage:
     def ping(self) -> bool:
         return True
 
+    def shares_claims(self) -> bool:
+        return self.shared
+
     def clear(self) -> None:
         with self._lock:
             self.interactions.clear()
             self.feedback.clear()
+            self.shared = True
 
 
 class UvicornThread:
@@ -147,13 +152,19 @@ class SlackHarness:
     # -------------------------------------------------------------- Slack payloads
 
     def event(
-        self, event: dict[str, Any], *, event_id: str | None = None, retry_num: int | None = None
+        self,
+        event: dict[str, Any],
+        *,
+        event_id: str | None = None,
+        retry_num: int | None = None,
+        timestamp: int | None = None,
     ) -> tuple[httpx.Response, str]:
         event_id = event_id or f"Ev{uuid.uuid4().hex[:12].upper()}"
         headers = {}
         if retry_num is not None:
             headers = {"x-slack-retry-num": str(retry_num), "x-slack-retry-reason": "http_timeout"}
-        return self.post_json(event_callback(event, event_id), headers=headers), event_id
+        body = event_callback(event, event_id)
+        return self.post_json(body, headers=headers, timestamp=timestamp), event_id
 
     def command(
         self, text: str, *, channel: str = "C0GENERAL", user: str = USER_ID

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 from bot.core.credits import credit_lines
@@ -131,6 +132,32 @@ def test_a_retry_whose_first_delivery_was_lost_is_answered_once(slack: SlackHarn
     slack.fake.wait_for("chat.postMessage")
     slack.wait_idle()
     assert len(slack.fake.calls("chat.postMessage")) == 1
+
+
+def test_during_a_storage_outage_a_retry_is_deferred_and_a_first_delivery_answered(
+    slack: SlackHarness,
+) -> None:
+    # Another replica may have answered the first delivery of a retried event, and only
+    # the database could tell: Slack is asked to deliver the retry again later.
+    slack.storage.shared = False
+    event = mention(QUESTION)
+    retried, event_id = slack.event(event, retry_num=1)
+    first, _ = slack.event(mention("what does a PMO analyst do?"))
+    slack.fake.wait_for("chat.postMessage")
+    slack.wait_idle()
+    assert retried.status_code == 503
+    assert "later" in retried.text
+    assert first.status_code == 200
+    assert len(slack.fake.calls("chat.postMessage")) == 1
+
+    slack.storage.shared = True  # the database is back: the same retry is answered once
+    # (a retry is signed anew, a minute or more later)
+    later = int(time.time()) + 60
+    again, _ = slack.event(event, event_id=event_id, retry_num=2, timestamp=later)
+    assert again.status_code == 200
+    slack.fake.wait_for("chat.postMessage", count=2)
+    slack.wait_idle()
+    assert len(slack.fake.calls("chat.postMessage")) == 2
 
 
 def test_a_mention_with_only_the_bot_name_gets_the_help(slack: SlackHarness) -> None:

@@ -48,6 +48,9 @@ class MemoryStorage:
     def ping(self) -> bool:
         return True
 
+    def shares_claims(self) -> bool:
+        return True
+
 
 @dataclass
 class RunningTeams:
