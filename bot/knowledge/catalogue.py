@@ -13,11 +13,11 @@ from bot.data.yamlfile import load_yaml
 # documents disagree (higher first). The layout (Markdown, HTML, ...) comes from the file;
 # an unknown kind is accepted with a warning and normal trust.
 TRUST = {
-    "qa_thread": 3,
     "governance_guide": 3,
     "policy": 3,
     "standard": 3,
     "raci": 2,
+    "qa_thread": 2,  # signed answers, but each one person's view: normal, like a wiki
     "wiki": 2,
     "job_description": 2,
     "handbook": 2,
