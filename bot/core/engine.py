@@ -28,7 +28,7 @@ from bot.core.focus import (
     unknown_targets,
 )
 from bot.core.ids import ROLE_IDS
-from bot.core.intent_table import CHAT, spec
+from bot.core.intent_table import CHAT, DISCIPLINE, spec
 from bot.core.intents import FuzzyMatcher, plain, vocabulary
 from bot.core.knowledge import Knowledge
 from bot.core.language import COMMON_WORDS, detect_language
@@ -60,6 +60,7 @@ class Engine:
         default the fuzzy matcher over ``intents``."""
         self.knowledge = knowledge
         self._lexicon = intents.lexicon()
+        self._disciplines = intents.discipline_lexicon()
         self._words = intents.word_map()
         role_words = {w for n in intents.role_names for w in n.tokens}
         real_words = {w for p in knowledge.passages.values() for w in words(p.text)}
@@ -92,28 +93,16 @@ class Engine:
         span = span_of(sentences, asking)
         asked = asked_roles(mentions, span)
         unknown = asked_unknown(mentions, tokens, sentences, asking, self._word_list("self"))
-        correct = self._speller.correct
-        corrected = [correct(plain(t)) for t in abstract_roles(tokens, mentions)]
-        cue_tokens = [correct(plain(t)) for t in tokens]
-        asking_tokens: tuple[str, ...] = ()
-        if span:
-            inside = [
-                replace(m, start=m.start - span[0], end=m.end - span[0])
-                for m in mentions
-                if span[0] <= m.start and m.end <= span[1]
-            ]
-            part = abstract_roles(tokens[span[0] : span[1]], inside)
-            asking_tokens = tuple(correct(plain(t)) for t in part)
-        query = Query(
-            tuple(corrected),
-            tuple(cue_tokens),
-            len(roles),
-            span,
-            cleaned,
-            sentence_text(cleaned, asking) if span else "",
-            asking_tokens,
-        )
+        query = self._query(cleaned, tokens, mentions, len(roles), span, asking)
         result = self._matcher.match(query)
+        if not roles:
+            work = self._disciplines.find(tokens, fuzzy=False)
+            trial = self._query(cleaned, tokens, work, len(ordered_roles(work)), span, asking)
+            tried = self._matcher.match(trial) if work else None
+            if tried is not None and tried.best.intent in DISCIPLINE:
+                # "a career in project management": the work names the role that does it
+                mentions, roles, query, result = work, ordered_roles(work), trial, tried
+        corrected, cue_tokens = list(query.tokens), list(query.cue_tokens)
         best = result.best
         cues = set(cue_tokens)
         # Asking what a name stands for, in the words around the role names.
@@ -158,6 +147,39 @@ class Engine:
             subject=career_target(mentions, tokens, *towards) if intent == "career" else None,
             focus=tuple(cue_tokens[span[0] : span[1]]) if span else (),
         ), result
+
+    def _query(
+        self,
+        cleaned: str,
+        tokens: list[str],
+        mentions: list,
+        n_roles: int,
+        span: tuple[int, int] | None,
+        asking: int,
+    ) -> Query:
+        """What the matcher reads: typo-corrected words with the role mentions replaced by
+        the placeholder, the words as written, and the sentence that asks."""
+        correct = self._speller.correct
+        corrected = tuple(correct(plain(t)) for t in abstract_roles(tokens, mentions))
+        cue_tokens = tuple(correct(plain(t)) for t in tokens)
+        asking_tokens: tuple[str, ...] = ()
+        if span:
+            inside = [
+                replace(m, start=m.start - span[0], end=m.end - span[0])
+                for m in mentions
+                if span[0] <= m.start and m.end <= span[1]
+            ]
+            part = abstract_roles(tokens[span[0] : span[1]], inside)
+            asking_tokens = tuple(correct(plain(t)) for t in part)
+        return Query(
+            corrected,
+            cue_tokens,
+            n_roles,
+            span,
+            cleaned,
+            sentence_text(cleaned, asking) if span else "",
+            asking_tokens,
+        )
 
     def ask(self, question: str) -> Answer:
         understood = self.understand(question)

@@ -33,6 +33,9 @@ class IntentSpec:
     # an unknown role is where the asker comes from, when a known role is the subject
     unknown_is_origin: bool = False
     default_roles: tuple[str, ...] = ()  # roles assumed when none is named
+    # with no role named, a discipline stands for the role practising it ("a career in
+    # project management" is about the project manager)
+    discipline: bool = False
     question: tuple[str, str] | None = None  # (English, French) template, {a} and {b}
 
     @property
@@ -49,6 +52,7 @@ INTENTS: dict[str, IntentSpec] = {
     for s in (
         IntentSpec(
             "compare",
+            discipline=True,
             builder="compare",
             story_roles=True,
             needs_role=True,
@@ -76,6 +80,7 @@ INTENTS: dict[str, IntentSpec] = {
         ),
         IntentSpec(
             "skills",
+            discipline=True,
             builder="about",
             topic="skills",
             needs_role=True,
@@ -95,6 +100,7 @@ INTENTS: dict[str, IntentSpec] = {
         ),
         IntentSpec(
             "career",
+            discipline=True,
             builder="about",
             topic="career",
             story_roles=True,
@@ -126,6 +132,7 @@ INTENTS: dict[str, IntentSpec] = {
         ),
         IntentSpec(
             "certification",
+            discipline=True,
             builder="about",
             topic="certification",
             single_role=True,
@@ -165,6 +172,7 @@ SINGLE_ROLE = having("single_role")
 TOPICAL = having("topical")
 PAIRWISE = having("pairwise")
 CHAT = having("chat")
+DISCIPLINE = having("discipline")
 UNKNOWN_ROLES_OK = having("unknown_roles_ok")
 INTENT_TOPIC = {i: s.topic for i, s in INTENTS.items() if s.topic is not None}
 

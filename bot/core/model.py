@@ -24,6 +24,8 @@ class IntentData:
     domain: tuple[str, ...]
     # (name, words): the structural word lists of ``bot.core.intent_table.WORD_LISTS``
     words: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # the names of the work a role does ("project management": the project manager)
+    disciplines: tuple[RoleName, ...] = ()
 
     def role_ids(self) -> tuple[str, ...]:
         """Every role the names know: the contract's first, then those added as data."""
@@ -42,6 +44,10 @@ class IntentData:
         return RoleLexicon(
             list(self.role_names), w.get("not_role", frozenset()), w.get("not_plural", frozenset())
         )
+
+    def discipline_lexicon(self) -> RoleLexicon:
+        """The names of the work roles do, read like role names."""
+        return RoleLexicon(list(self.disciplines))
 
     def topic_map(self) -> dict[str, tuple[str, ...]]:
         return dict(self.topics)

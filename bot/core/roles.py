@@ -90,6 +90,12 @@ class RoleLexicon:
             self._corrections[base] = fixed
         return fixed
 
+    def _without_plural(self, word: str) -> str:
+        for suffix in ("es", "s"):
+            if word.endswith(suffix) and word[: -len(suffix)] in self._name_words:
+                return word[: -len(suffix)]
+        return word
+
     def _fuzzy_name(self, window: tuple[str, ...]) -> tuple[str, ...] | None:
         """A multi-word name close to a window that holds a misspelt word."""
         if all(w in self._vocab_set for w in window):
@@ -134,6 +140,10 @@ class RoleLexicon:
             for size in range(min(self.max_len, len(fixed) - i), 0, -1):
                 window = tuple(fixed[i : i + size])
                 role = self._by_tokens.get(window)
+                if role is None and size > 1:
+                    # "chef de projets": a plural inside a name that is itself a name word
+                    window = tuple(self._without_plural(w) for w in window)
+                    role = self._by_tokens.get(window)
                 if role is None and size > 1 and fuzzy:
                     near = self._fuzzy_name(tuple(singular[i : i + size]))
                     role = self._by_tokens.get(near) if near else None

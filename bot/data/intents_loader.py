@@ -6,7 +6,8 @@ deployment adds) or ``lookup: <table>`` with ``examples`` (a ``|`` block of ``- 
 lines, or a YAML list). Lookup tables: ``unknown_role``, ``domain``, ``cue_<intent>``
 (words that strongly signal an intent), ``hint_<intent>`` (weak signals such as "what is"),
 ``topic_<topic>``, ``words_<name>`` (the structural word lists of
-``bot.core.intent_table.WORD_LISTS``). Every problem names its file and line.
+``bot.core.intent_table.WORD_LISTS``), ``discipline_<role id>`` (the name of the work a role
+does: "project management" for the project manager). Every problem names its file and line.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from bot.data.errors import Problem, ValidationError
 from bot.data.yamlfile import Node, block_items, load_yaml
 
 _KINDS = ("intent", "synonym", "lookup")
+DISCIPLINE = "discipline_"
 ROLE_ID = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 NEAR_MISS = 0.85  # a new id this close to a contract id is taken for a typo of it
 _RESERVED_IDS = frozenset({UNKNOWN, "xrole"})
@@ -67,6 +69,8 @@ def _lookup_ok(name: str) -> bool:
         return name[6:] in TOPICS
     if name.startswith("words_"):
         return name[6:] in WORD_LISTS
+    if name.startswith(DISCIPLINE):
+        return _role_id_problem(name[len(DISCIPLINE) :]) is None
     return False
 
 
@@ -77,6 +81,7 @@ def load_intents(folder: Path) -> IntentData:
     names: list[RoleName] = []
     examples: list[Example] = []
     lookups: dict[str, list[str]] = defaultdict(list)
+    disciplines: list[RoleName] = []
     files = intent_files(folder)
     if not files:
         problems.append(Problem(folder, 0, "no .yml files"))
@@ -86,7 +91,7 @@ def load_intents(folder: Path) -> IntentData:
         except ValidationError as exc:
             problems.extend(exc.problems)
             continue
-        problems.extend(_read_file(path, root, names, examples, lookups))
+        problems.extend(_read_file(path, root, names, examples, lookups, disciplines))
     if problems:
         raise ValidationError(problems)
     return IntentData(
@@ -103,6 +108,7 @@ def load_intents(folder: Path) -> IntentData:
             for k, vs in sorted(lookups.items())
             if k.startswith("words_")
         ),
+        disciplines=tuple(disciplines),
     )
 
 
@@ -112,6 +118,7 @@ def _read_file(
     names: list[RoleName],
     examples: list[Example],
     lookups: dict[str, list[str]],
+    disciplines: list[RoleName],
 ) -> list[Problem]:
     problems: list[Problem] = []
     if not isinstance(root.value, dict):
@@ -126,7 +133,7 @@ def _read_file(
         problems.append(Problem(path, root.line, "missing 'nlu' list"))
         return problems
     for entry in nlu.value:
-        problems.extend(_read_entry(path, entry, names, examples, lookups))
+        problems.extend(_read_entry(path, entry, names, examples, lookups, disciplines))
     return problems
 
 
@@ -136,6 +143,7 @@ def _read_entry(
     names: list[RoleName],
     examples: list[Example],
     lookups: dict[str, list[str]],
+    disciplines: list[RoleName],
 ) -> list[Problem]:
     if not isinstance(entry.value, dict):
         return [Problem(path, entry.line, "an nlu entry must be a mapping")]
@@ -172,6 +180,8 @@ def _read_entry(
             names.append(RoleName(name, tuple(words(text))))
         elif name == UNKNOWN:
             names.append(RoleName(UNKNOWN, tuple(words(text))))
+        elif name.startswith(DISCIPLINE):
+            disciplines.append(RoleName(name[len(DISCIPLINE) :], tuple(words(text))))
         else:
             lookups[name].append(text)
     return problems

@@ -98,3 +98,30 @@ def test_a_role_added_as_data_is_answered_from_a_document_about_it(
     assert answer["roles"] == ["scrum_master"]
     assert {s["id"].split("#")[0] for s in answer["sources"]} == {"pinewood-delivery-roles"}
     assert any("impediments" in s["quote"] or "stand-up" in s["quote"] for s in answer["sources"])
+
+
+AGILE_COACHING = """version: "3.1"
+nlu:
+  - synonym: agile_coach
+    examples: |
+      - agile coach
+  - lookup: discipline_agile_coach
+    examples: |
+      - agile coaching
+"""
+
+
+def test_the_name_of_a_roles_work_is_data(tmp_path: Path) -> None:
+    data = load_intents(_intents_with(tmp_path, AGILE_COACHING))
+    found = data.discipline_lexicon().find(["a", "career", "in", "agile", "coaching"])
+    assert [m.role for m in found] == ["agile_coach"]
+
+
+def test_a_discipline_of_a_misspelt_role_id_is_refused_with_file_and_line(tmp_path: Path) -> None:
+    folder = _intents_with(
+        tmp_path, AGILE_COACHING.replace("discipline_agile_coach", "discipline_Agile")
+    )
+    with pytest.raises(ValidationError) as caught:
+        load_intents(folder)
+    [problem] = caught.value.problems
+    assert problem.line == 6 and "unknown lookup table" in problem.message
