@@ -203,6 +203,75 @@ SENTENCE_FACETS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]
     ),
 )
 
+# What a labelled line, or a heading that is such a label, says its text is about: the
+# labels of job pages and handbook job families ("Scope:", "You will:", "Nice to have:",
+# "Activités principales"), tried before the heading facets below. Anchored at the start:
+# they are labels, not words anywhere in a title.
+LABEL_FACETS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "skills",
+        re.compile(
+            r"^(?:nice to have|desirable|essential|requirements?|must have|you have|you bring"
+            r"|what you(?:'ll| will)? bring|what you(?:'ll| will)? need|what we(?:'re| are)? "
+            r"looking for|experience|profile|profil(?: recherche)?|competences?(?: requises)?"
+            r"|savoir[- ](?:faire|etre)|qualites|atouts?|formation|connaissances)\b"
+        ),
+    ),
+    (
+        "responsibilities",
+        re.compile(
+            r"^(?:you will|you'll|in this role,? you(?: will)?|what you(?:'ll| will)? do"
+            r"|key (?:tasks|duties|responsibilities|activities)|main (?:tasks|duties|activities)"
+            r"|day[- ]to[- ]day|duties|responsibilities|tasks|missions?(?: principales)?"
+            r"|vos missions|activites(?: principales)?|principales (?:missions|activites"
+            r"|responsabilites)|responsabilites)\b"
+        ),
+    ),
+    (
+        "reporting",
+        re.compile(
+            r"^(?:reports? to|reporting line|line manager|rattachement(?: hierarchique)?"
+            r"|rattache(?:e)? a|sous la responsabilite)\b"
+        ),
+    ),
+    (
+        "career",
+        re.compile(
+            r"^(?:next steps?|progression|where (?:it|this role) (?:can )?leads?|career path"
+            r"|evolution(?: possible| professionnelle)?|perspectives(?: d'evolution)?)\b"
+        ),
+    ),
+    (
+        "definition",
+        re.compile(
+            r"^(?:scope|purpose|role purpose|job purpose|(?:role |job )?summary|in short|overview"
+            r"|about the role|raison d'etre|finalite(?: du poste)?)\b"
+        ),
+    ),
+)
+# A label opening a line: "Scope: ...", "You will:", "**Requirements:**" (folded text).
+LABEL = re.compile(r"^\s*([a-z][a-z' -]{1,40}?)\s*:(?:\s+|$)")
+LABEL_MAX_WORDS = 4
+
+# A job posting's own label before the role it names: "Fiche de poste : Analyste PMO",
+# "Job description – PMO analyst" (folded).
+POSTING_LABEL = re.compile(
+    r"^(?:fiche de poste|fiche metier|offre d'emploi|intitule du poste|poste|job description"
+    r"|job profile|role profile|job title|job|role|position|vacancy|job opening|opening"
+    r"|we(?:'re| are) hiring|now hiring|recrutement|nous recrutons)$"
+)
+# A noun for the job itself that stands for the section's role as a subject: "Le poste est
+# rattaché au ...", "The postholder reports to ...", unless "of" follows ("the role of").
+POST_NOUNS = frozenset("poste post position postholder jobholder titulaire".split())
+OF_WORDS = frozenset("of de du des d".split())
+
+# A list run into a paragraph: "(a) plan ...; (b) report ...", "a) ..., b) ...", "(i) ...".
+RUN_IN_MARK = re.compile(r"(?:(?<=[\s:;,—–-])|^)\(?([a-z]|[ivx]{1,4}|\d{1,2})\)\s+(?=\S)")
+RUN_IN_FIRST = frozenset({"a", "i", "1"})
+RUN_IN_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+# What separates run-in items: "; and", ", or", a closing full stop or semicolon.
+RUN_IN_SEPARATOR = re.compile(r"(?:\s*[;,.]\s*(?:and|or|et|ou)?|\s+(?:and|or|et|ou))\s*$")
+
 # What a heading says its section is about, tried in this order.
 HEADING_FACETS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("certification", re.compile(r"\b(?:certifications?|certificates?|accreditations?)\b")),
@@ -253,7 +322,9 @@ SKIP_HEADINGS = re.compile(
     r"|compensation|salary|pay and benefits|employee benefits|perks|equal opportunit\w*"
     r"|about us|about the company|who we are|contact us|contacts?|need help|references"
     r"|see also|further reading|footnotes|changelog|revision history|document history"
-    r"|version history|similar jobs|related (?:jobs|pages|articles|posts)|comments)\b"
+    r"|version history|similar jobs|related (?:jobs|pages|articles|posts)|comments"
+    r"|remuneration|pour postuler|comment postuler|candidature|avantages sociaux"
+    r"|nous contacter|qui sommes-nous)\b"
 )
 
 # A list's introduction saying the items are the members of a body.
@@ -263,7 +334,10 @@ MEMBERS = re.compile(
 )
 
 # A table column that describes the role of its row: "Description", "Summary".
-DESCRIPTION_COLUMN = re.compile(r"^(?:role )?(?:descriptions?|summary|definition|what it is)$")
+DESCRIPTION_COLUMN = re.compile(
+    r"^(?:role |main |job )?(?:descriptions?|summary|definition|what it is|purpose|mission"
+    r"|raison d'etre|finalite)$"
+)
 
 # Lines that are about the office, not a role: hours, parking, canteens, passwords, pay.
 CLUTTER = re.compile(

@@ -71,14 +71,14 @@ def heading_scope(headings: tuple[str, ...], finder: RoleFinder, title_like) -> 
     roles: tuple[str, ...] | None = None
     if any(rules.SKIP_HEADINGS.search(Folded.of(h).folded) for h in headings):
         return Scope((), None, skip=True)
-    for heading in reversed(headings):
+    for depth, heading in enumerate(reversed(headings)):
         folded = Folded.of(heading)
         if facet is None:
-            facet = next(
-                (name for name, p in rules.HEADING_FACETS if p.search(folded.folded)), None
-            )
+            facet = heading_facet(folded.folded)
+            if facet == "career" and depth == len(headings) - 1 and len(roles or ()) == 1:
+                facet = None  # a career framework's title above one level's own section
         if roles is None:
-            part = _TITLE_SPLIT.split(heading)[0]
+            part = _title_part(heading, finder)
             tokens = tokens_of(Folded.of(part))
             found = [m.role for m in finder.mentions(tokens)]
             known = list(dict.fromkeys(r for r in found if r != UNKNOWN))
@@ -103,10 +103,79 @@ def lead_scope(lead: str, scope: Scope, finder: RoleFinder) -> Scope:
     known = list(
         dict.fromkeys(m.role for m in finder.mentions(tokens_of(folded)) if m.role != UNKNOWN)
     )
-    facet = next((name for name, p in rules.HEADING_FACETS if p.search(folded.folded)), None)
+    facet = heading_facet(folded.folded)
     if len(known) == 1:
         return Scope((known[0],), facet or scope.facet)
     return Scope(scope.roles, facet or scope.facet, head=scope.head)
+
+
+def heading_facet(folded: str) -> str | None:
+    """What a heading (or a list's introduction) says its text is about: a label first
+    ("You will:", "Activités principales"), then the cue words of a heading."""
+    label = folded.strip().rstrip(":").strip()
+    if len(label.split()) <= rules.LABEL_MAX_WORDS:
+        found = next((name for name, p in rules.LABEL_FACETS if p.match(label)), None)
+        if found:
+            return found
+    return next((name for name, p in rules.HEADING_FACETS if p.search(folded)), None)
+
+
+def label_of(folded: str) -> tuple[str | None, int]:
+    """The facet a label opening a line gives its text ("Scope: ...", "Requirements: ..."),
+    and the folded position after the label; (None, 0) when there is none."""
+    match = rules.LABEL.match(folded)
+    if not match or len(match.group(1).split()) > rules.LABEL_MAX_WORDS:
+        return None, 0
+    label = match.group(1).strip()
+    facet = next((name for name, p in rules.LABEL_FACETS if p.match(label)), None)
+    return (facet, match.end()) if facet else (None, 0)
+
+
+def _title_part(heading: str, finder: RoleFinder) -> str:
+    """The part of a heading that names its role: the part before a dash or colon, or the
+    part after a posting label ("Fiche de poste : Analyste PMO", "Job description: ...")."""
+    parts = _TITLE_SPLIT.split(heading)
+    if len(parts) > 1 and rules.POSTING_LABEL.match(Folded.of(parts[0]).folded.strip()):
+        return parts[1]
+    return parts[0]
+
+
+def run_in_list(text: str) -> tuple[str, list[str], str] | None:
+    """A lettered or numbered list run into a paragraph: the words before its first mark,
+    its items (without their separators) and what follows the last item's sentence; None
+    when the text holds fewer than two marks in sequence ("(a) ... (b) ...")."""
+    marks: list[re.Match[str]] = []
+    for match in rules.RUN_IN_MARK.finditer(text):
+        label = match.group(1)
+        if not marks:
+            if label in rules.RUN_IN_FIRST:
+                marks = [match]
+        elif label == _next_mark(marks[-1].group(1), roman=marks[0].group(1) == "i"):
+            marks.append(match)
+    if len(marks) < 2:
+        return None
+    items: list[str] = []
+    for k, match in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        items.append(text[match.end() : end])
+    last, *rest = split_sentences(items[-1]) or [""]
+    items[-1] = last
+    cleaned = [c for c in (_item_text(i) for i in items) if c]
+    return text[: marks[0].start()].strip(), cleaned, " ".join(rest)
+
+
+def _next_mark(label: str, roman: bool) -> str:
+    if label.isdigit():
+        return str(int(label) + 1)
+    if roman:
+        romans = rules.RUN_IN_ROMANS
+        index = romans.index(label) if label in romans else len(romans)
+        return romans[index + 1] if index + 1 < len(romans) else ""
+    return chr(ord(label) + 1) if len(label) == 1 and label < "z" else ""
+
+
+def _item_text(text: str) -> str:
+    return rules.RUN_IN_SEPARATOR.sub("", text.strip()).strip()
 
 
 class Extractor:
@@ -129,16 +198,21 @@ class Extractor:
         if source.part == "table_row":
             return []  # tables are read by bot.knowledge.tables
         drafts: list[_Draft] = []
-        sentences = [source.text] if source.part == "list" else split_sentences(source.text)
         previous: str | None = None
-        for sentence in sentences:
+        for sentence, unit, unit_scope in self._units(source, scope):
             if rules.CLUTTER.search(Folded.of(sentence).folded):
                 continue
-            if sentence.rstrip().endswith(":") and source.part != "list":
+            if sentence.rstrip().endswith(":") and unit.part != "list":
                 continue  # it introduces a list: its items carry the claims
-            found = self._sentence(sentence, source, scope, previous)
+            if unit.part == "list" and previous and unit_scope is _LATER_SENTENCE:
+                # a later sentence of a labelled item ("**Coordinator**: keeps ... It does
+                # not merge code.") is about the role its label named
+                unit_scope = Scope((previous,), scope.facet)
+            elif unit_scope is _LATER_SENTENCE:
+                unit_scope = scope
+            found = self._sentence(sentence, unit, unit_scope, previous)
             drafts.extend(found)
-            if found:
+            if found and previous is None:
                 previous = found[0].roles[0]
         return [
             Claim(
@@ -158,6 +232,28 @@ class Extractor:
             for n, d in enumerate(_unique(drafts), start=1)
         ]
 
+    def _units(self, source: Source, scope: Scope) -> list[tuple[str, Source, object]]:
+        """The sentences of a passage, each with the passage it is read as and its scope. A
+        list item is one unit, its later sentences units of their own; a lettered list run
+        into a paragraph ("The manager shall (a) plan ...; (b) report ...") gives one item
+        per letter, scoped by the words that open it."""
+        run = run_in_list(source.text)
+        if run is not None:
+            lead, items, tail = run
+            sentences = split_sentences(lead)
+            opening = sentences.pop() if sentences else ""
+            item_source = replace(source, part="list")
+            item_scope = lead_scope(opening, scope, self.finder) if opening else scope
+            return [
+                *((s, source, scope) for s in sentences),
+                *((item, item_source, item_scope) for item in items),
+                *((s, source, scope) for s in split_sentences(tail)),
+            ]
+        if source.part != "list":
+            return [(s, source, scope) for s in split_sentences(source.text)]
+        first, *later = split_sentences(source.text) or [source.text]
+        return [(first, source, scope), *((s, source, _LATER_SENTENCE) for s in later)]
+
     # -- one sentence ---------------------------------------------------------------------
 
     def _sentence(
@@ -169,8 +265,12 @@ class Extractor:
             return []
         mentions = self.finder.mentions(tokens)
         section_role = scope.roles[0] if scope.roles else None
+        labelled, label_end = label_of(folded.folded)
         if section_role and _reporting_at(folded.folded, 0):
-            subjects, after = [section_role], 0  # a label: "Reports to: the PMO manager"
+            # a label ("Reports to: the PMO manager") or the post ("Le poste est rattaché")
+            subjects, after = [section_role], _post_noun_end(tokens, mentions)
+        elif section_role and labelled:
+            subjects, after = [section_role], label_end  # "Scope: keeps the office running"
         else:
             subjects, after = self._subjects(folded, tokens, mentions, source, section_role)
             if not subjects and section_role:
@@ -198,6 +298,10 @@ class Extractor:
         predicate_text = sentence[folded.start(predicate_start) :].strip()
         negated = _negated(predicate)
         facet = self._facet(predicate, folded.folded, scope, is_item, subjects, relations)
+        if labelled and subjects == [section_role] and facet != REPORTING:
+            facet = labelled
+            if labelled == "skills" and _CERTIFICATION_CUE.search(folded.folded):
+                facet = "certification"  # "Nice to have: the P3O Foundation certificate"
         if facet is None:
             return [self._relation_draft(sentence, r, mentions) for r in relations]
         others = [m.role for m in mentions if m.role != UNKNOWN and m.role not in subjects]
@@ -235,6 +339,11 @@ class Extractor:
         for r in relations:
             if r.upper_side not in subjects and r.other not in subjects:
                 drafts.append(self._relation_draft(sentence, r, mentions))
+        covered = {r for d in drafts for r in (*d.roles, *(d.relation or ()))}
+        for role, denied in _reporting_subjects(folded.folded, tokens, mentions):
+            if role not in covered:  # "..., and the programme manager reports to the board"
+                drafts.append(_Draft((role,), REPORTING, sentence.strip(), "", None, denied))
+                covered.add(role)
         return drafts
 
     def _scoped(
@@ -326,6 +435,8 @@ class Extractor:
                 break
             if token.word in rules.PRONOUNS and section_role:
                 return [section_role], token.end
+            if section_role and _post_noun_end(tokens, mentions):
+                return [section_role], _post_noun_end(tokens, mentions)
             if token.word in rules.FIRST_PERSON and source.author_title:
                 role = self._title_role(source.author_title)
                 if role:
@@ -446,6 +557,9 @@ class _Draft:
     relation: tuple[str, str, str] | None
     negated: bool
 
+
+# The scope of a later sentence of a list item: the role its first sentence was about.
+_LATER_SENTENCE = object()
 
 _CUES = {name: pattern for name, pattern, _ in rules.SENTENCE_FACETS}
 _CAREER_CUE = _CUES["career"]
@@ -572,6 +686,36 @@ def _further_objects(text: str, mentions: list[Mention], position: int, first: s
         if m.role not in out and m.role != first:
             out.append(m.role)
         previous = m
+    return out
+
+
+def _post_noun_end(tokens: list[Token], mentions: list[Mention]) -> int:
+    """ "Le poste est rattaché au ...", "The postholder reports to ...": a noun for the job
+    opening the sentence stands for the section's role. The folded position after it, or 0."""
+    for i, token in enumerate(tokens[:3]):
+        if mentions and mentions[0].first <= i:
+            return 0
+        if token.word in rules.POST_NOUNS:
+            following = tokens[i + 1].word if i + 1 < len(tokens) else ""
+            return token.end if following not in rules.OF_WORDS else 0
+        if token.word not in rules.SUBJECT_LEAD:
+            return 0
+    return 0
+
+
+def _reporting_subjects(
+    text: str, tokens: list[Token], mentions: list[Mention]
+) -> list[tuple[str, bool]]:
+    """Roles a reporting verb follows directly ("the programme manager reports to the
+    foundation board"), whatever it reports to, and whether the line is denied."""
+    out: list[tuple[str, bool]] = []
+    for rule in rules.RELATIONS:
+        if rule.verb != rules.REPORTS_TO or rule.passive:
+            continue
+        for match in rule.pattern.finditer(text):
+            subject, negated = _subject_before(text, tokens, mentions, match.start())
+            if subject is not None and subject != UNKNOWN:
+                out.append((subject, negated))
     return out
 
 

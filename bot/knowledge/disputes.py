@@ -115,6 +115,17 @@ def _across(a: list[Claim], b: list[Claim]) -> tuple[list[Claim], list[Claim]] |
     return (left, right) if left and right else None
 
 
+# A denied duty contradicts an asserted one when its words are all in it and make up this
+# share of it: "does not approve project budgets" against "approves the project budget
+# before it goes to the sponsor", not "does not run projects" against "run health checks
+# on projects that the PMO manager selects".
+_DENIAL_COVER = 0.5
+
+
+def _denies(denied: frozenset[str], asserted: frozenset[str]) -> bool:
+    return denied <= asserted and len(denied) >= _DENIAL_COVER * len(asserted)
+
+
 def _duty_denials(claims: list[Claim]) -> list:
     out = []
     by_role: dict[str, list[Claim]] = defaultdict(list)
@@ -129,7 +140,7 @@ def _duty_denials(claims: list[Claim]) -> list:
             against = [
                 c
                 for c in assertions
-                if c.doc != denial.doc and any(p <= stems(c.duty or c.text) for p in parts)
+                if c.doc != denial.doc and any(_denies(p, stems(c.duty or c.text)) for p in parts)
             ]
             if against:
                 out.append(("denial", (role,), denial.facet, [denial], against))

@@ -13,7 +13,7 @@ import re
 from bot.core.knowledge import Claim
 from bot.core.roles import UNKNOWN
 from bot.knowledge import claim_rules as rules
-from bot.knowledge.claims import RESPONSIBILITIES, Source
+from bot.knowledge.claims import REPORTING, RESPONSIBILITIES, Source
 from bot.knowledge.mentions import Folded, RoleFinder, tokens_of
 
 _TICKS = frozenset("✓ ✔ ☑ ✅ x X ● • y Y yes Yes YES oui Oui".split())
@@ -78,7 +78,8 @@ def table_claims(sources: list[Source], finder: RoleFinder, matrix: bool) -> lis
         activity = cells[activity_index].strip()
         if not activity:
             continue
-        drafts: list[tuple[str, str, str, str, str]] = []  # role, facet, text, duty, raci
+        # role, facet, text, duty, raci, the role reported to
+        drafts: list[tuple[str, str, str, str, str, str | None]] = []
         # A text cell's row label names what it tells ("Judged by"): its section.
         section = source.headings[-1] if source.headings else ""
         text_cells = bool(columns) and not matrix
@@ -86,14 +87,14 @@ def table_claims(sources: list[Source], finder: RoleFinder, matrix: bool) -> lis
             for i, role in sorted(columns.items()):
                 marks = _marks(cells[i]) if i < len(cells) else ()
                 for mark in marks or ():
-                    drafts.append((role, RESPONSIBILITIES, activity, activity, mark))
+                    drafts.append((role, RESPONSIBILITIES, activity, activity, mark, None))
         elif columns:
             facet = _facet(activity)
             for i, role in sorted(columns.items()):
                 cell = cells[i].strip() if i < len(cells) else ""
                 if cell and _marks(cell) is None:
                     duty = cell if facet == RESPONSIBILITIES else ""
-                    drafts.append((role, facet, cell, duty, ""))
+                    drafts.append((role, facet, cell, duty, "", None))
         else:
             role = _role_of(activity, finder)
             if role is None:
@@ -103,14 +104,15 @@ def table_claims(sources: list[Source], finder: RoleFinder, matrix: bool) -> lis
                     continue
                 facet = _facet(header[i])
                 duty = cell.strip() if facet == RESPONSIBILITIES else ""
-                drafts.append((role, facet, cell.strip(), duty, ""))
-        for n, (role, facet, text, duty, raci) in enumerate(drafts, start=1):
+                above = _reported_to(cell, role, finder) if facet == REPORTING else None
+                drafts.append((role, facet, cell.strip(), duty, "", above))
+        for n, (role, facet, text, duty, raci, above) in enumerate(drafts, start=1):
             out.append(
                 Claim(
                     id=f"{source.passage}/c{n}",
                     passage=source.passage,
                     doc=source.doc,
-                    roles=(role,),
+                    roles=(role, above) if above else (role,),
                     facet=facet,
                     text=text,
                     language=source.language,
@@ -118,9 +120,16 @@ def table_claims(sources: list[Source], finder: RoleFinder, matrix: bool) -> lis
                     section=activity if text_cells else section,
                     duty=duty,
                     raci=raci,
+                    relation=(role, rules.REPORTS_TO, above) if above else None,
                 )
             )
     return out
+
+
+def _reported_to(cell: str, role: str, finder: RoleFinder) -> str | None:
+    """The role a "Reports to" cell names first ("The programme manager")."""
+    found = [m.role for m in finder.mentions(tokens_of(Folded.of(cell))) if m.role != UNKNOWN]
+    return found[0] if found and found[0] != role else None
 
 
 def _facet(label: str) -> str:

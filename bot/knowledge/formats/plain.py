@@ -10,7 +10,8 @@ from bot.knowledge import filters
 from bot.knowledge.formats.blocks import HEADING, ITEM, PARAGRAPH, Block, Parsed, collapse
 
 _NUMBERED = re.compile(r"^\s*((?:\d{1,2}\.)*\d{1,2})\.?\s+(?=\S)")
-_ITEM = re.compile(r"^(\s*)(?:[-*+•▪◦·]|\(?\d{1,2}\))\s+(?=\S)")
+# Bullets, "(1)" / "1)" and lettered items "(a)", "a)", "(iv)" (method manuals, contracts).
+_ITEM = re.compile(r"^(\s*)(?:[-*+•▪◦·]|\(?\d{1,2}\)|\(?[a-z]\)|\((?:[ivx]{1,4})\))\s+(?=\S)")
 _QUESTION = re.compile(r"^\s*(?:Q|Question)\s*[:.]\s*(?=\S)", re.IGNORECASE)
 _ANSWER = re.compile(r"^\s*(?:A|Answer|R|Réponse)\s*[:.]\s*(?=\S)", re.IGNORECASE)
 _MAX_HEADING_WORDS = 10

@@ -1,17 +1,33 @@
 """reStructuredText: over- and underlined section titles, bullet and enumerated lists,
-field lists (metadata, skipped), directives (admonitions kept, the rest skipped)."""
+grid and simple tables, field lists (metadata, skipped), directives (admonitions kept, the
+rest skipped)."""
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
-from bot.knowledge.formats.blocks import HEADING, ITEM, PARAGRAPH, Block, Parsed, collapse
+from bot.knowledge.formats.blocks import (
+    HEADING,
+    ITEM,
+    PARAGRAPH,
+    TABLE,
+    Block,
+    Parsed,
+    TableRow,
+    collapse,
+)
 
 _ADORNMENT = re.compile(r"^([=\-~^\"'`#*+:_.])\1{2,}\s*$")
 _ITEM = re.compile(r"^(\s*)(?:[-*+•]|#\.|\d{1,3}[.)])\s+(?=\S)")
 _FIELD = re.compile(r"^:[^:\s][^:]*:(\s|$)")
 _DIRECTIVE = re.compile(r"^\.\.\s+([\w-]+)::\s*(.*)$")
 _COMMENT = re.compile(r"^\.\.(\s|$)")
+# A grid table's border ("+-----+----+", "+=====+====+" under the header) and a simple
+# table's ("=====  ======").
+_GRID_BORDER = re.compile(r"^\s*\+(?:[-=]+\+)+\s*$")
+_GRID_LINE = re.compile(r"^\s*[+|]")
+_SIMPLE_BORDER = re.compile(r"^\s*=+(?:\s+=+)+\s*$")
 _ADMONITIONS = frozenset(
     "note tip hint important attention caution warning danger error admonition seealso".split()
 )
@@ -35,6 +51,83 @@ def inline(text: str) -> str:
 
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
+
+
+def _grid_table(lines: list[str], start: int) -> tuple[list[TableRow], int]:
+    """The rows of a grid table whose top border is ``lines[start]``, and the index after
+    it. A cell's lines are joined; the row above the ``=`` border is the header."""
+    border = lines[start]
+    cuts = [i for i, ch in enumerate(border) if ch == "+"]
+    rows: list[TableRow] = []
+    pending: list[list[str]] = []
+    first = start + 1
+    end = start + 1
+    header_seen = False
+    while end < len(lines) and _GRID_LINE.match(lines[end]):
+        line = lines[end]
+        if _GRID_BORDER.match(line):
+            if pending:
+                cells = tuple(collapse(inline(" ".join(parts))) for parts in pending)
+                is_header = "=" in line and not header_seen
+                header_seen = header_seen or is_header
+                rows.append(TableRow(cells, first + 1, header=is_header))
+            pending, first = [], end + 1
+        else:
+            bounds = [c for c in cuts if c < len(line) and line[c] in "|+"] or cuts[:1]
+            pieces = [line[a + 1 : b] for a, b in pairwise(bounds)]
+            if not pending:
+                pending = [[] for _ in pieces]
+            for k, piece in enumerate(pieces[: len(pending)]):
+                if piece.strip():
+                    pending[k].append(piece.strip())
+        end += 1
+    if rows and not header_seen:
+        rows[0] = TableRow(rows[0].cells, rows[0].line, header=True)
+    return rows, end
+
+
+def _simple_table(lines: list[str], start: int) -> tuple[list[TableRow], int]:
+    """The rows of a simple table ("=====  =====" borders), and the index after it. A line
+    whose first column is blank continues the row above; with three borders the rows
+    between the first two are the header."""
+    border = lines[start]
+    spans = [(m.start(), m.end()) for m in re.finditer(r"=+", border)]
+    rows: list[tuple[list[str], int]] = []
+    borders = 1
+    header_rows = 0
+    end = start + 1
+    while end < len(lines):
+        line = lines[end]
+        if _SIMPLE_BORDER.match(line):
+            borders += 1
+            if borders == 2:
+                header_rows = len(rows)
+            end += 1
+            if borders == 3 or end >= len(lines) or not lines[end].strip():
+                break
+            continue
+        if not line.strip():
+            end += 1
+            continue
+        cells = []
+        for k, (a, _) in enumerate(spans):
+            b = spans[k + 1][0] if k + 1 < len(spans) else len(line)
+            cells.append(line[a:b].strip())
+        if rows and not cells[0]:
+            rows[-1] = (
+                [f"{o} {n}".strip() for o, n in zip(rows[-1][0], cells, strict=True)],
+                rows[-1][1],
+            )
+        else:
+            rows.append((cells, end + 1))
+        end += 1
+    if borders < 3:
+        header_rows = 1
+    out = [
+        TableRow(tuple(collapse(inline(c)) for c in cells), line, header=i < max(header_rows, 1))
+        for i, (cells, line) in enumerate(rows)
+    ]
+    return out, end
 
 
 def parse(text: str) -> Parsed:
@@ -74,6 +167,18 @@ def parse(text: str) -> Parsed:
             i += 1
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        table_of = _grid_table if _GRID_BORDER.match(line) else None
+        if _SIMPLE_BORDER.match(line) and not para:
+            table_of = _simple_table
+        if table_of is not None:
+            flush()
+            rows, i = table_of(lines, i)
+            if rows:
+                header = next(r for r in rows if r.header)
+                rows = [header, *(r for r in rows if r is not header and not r.header)]
+                rendered.extend(" | ".join(c for c in r.cells if c) for r in rows)
+                blocks.append(Block(TABLE, "", number, rows=tuple(rows)))
+            continue
         # An overlined title: adornment, title, adornment.
         if _ADORNMENT.match(line) and i + 2 < len(lines) and _ADORNMENT.match(lines[i + 2]):
             flush()

@@ -1,0 +1,169 @@
+"""Common page layouts a company's documents come in: lettered duty lists in method manuals,
+labelled lines in job families, bold role labels on team pages, French job postings and
+reStructuredText grid tables. Each test is one layout, written small."""
+
+from bot.knowledge.formats import parse
+from bot.knowledge.formats.blocks import ITEM, TABLE
+from tests.knowledge.documents_kit import Document, about, build_documents, claims_of
+
+
+def _texts(claims):
+    return {c["text"] for c in claims}
+
+
+def test_lettered_items_on_their_own_lines_are_list_items_in_plain_text():
+    text = "5.2 Sponsor\n\nThe sponsor shall:\n\n(a) own the case;\nb) fund it;\n(iv) end it."
+    items = [b.text for b in parse("text", text).blocks if b.kind == ITEM]
+    assert items == ["own the case;", "fund it;", "end it."]
+
+
+def test_a_lettered_list_under_a_numbered_role_heading_gives_one_duty_per_letter(tmp_path, intents):
+    text = (
+        "CHAPTER 3 ORGANISATION\n\n3.1 Project Controller\n\n"
+        "The Project Controller keeps the numbers. Duties:\n\n"
+        "(a) maintain the cost baseline;\n(b) forecast the outturn cost.\n"
+    )
+    result = build_documents(tmp_path, intents, Document("manual.txt", text, kind="standard"))
+    duties = {c["duty"] for c in about(result, "project_controller", "responsibilities")}
+    assert {"maintain the cost baseline", "forecast the outturn cost"} <= duties
+
+
+def test_a_lettered_list_run_into_a_paragraph_is_split_into_duties(tmp_path, intents):
+    text = (
+        "3.2 Project Manager\n\nThe Project Manager runs the project day to day. The Project "
+        "Manager is expected to (a) write the plans; (b) keep the risk register; and (c) report "
+        "every month. The Project Manager reports to the sponsor.\n"
+    )
+    result = build_documents(tmp_path, intents, Document("manual.txt", text, kind="standard"))
+    pm = about(result, "project_manager")
+    assert {"write the plans", "keep the risk register", "report every month"} <= _texts(pm)
+    assert any(c["relation"] == ["project_manager", "reports_to", "project_sponsor"] for c in pm)
+    # "(PMO)" or a single "(a)" is no list
+    assert not any(c["text"].startswith("(a)") for c in pm)
+
+
+def test_labelled_lines_of_a_job_family_give_their_facets(tmp_path, intents):
+    text = (
+        "# Career framework: delivery job family\n\n## Level 2\n\n### PMO Analyst\n\n"
+        "Scope: Turns project data into a monthly picture of the portfolio.\n\n"
+        "**You will:**\n\n- build the portfolio dashboard\n- check forecasts against plans\n\n"
+        "**Reports to:** the PMO Manager.\n\n"
+        "Requirements: strong spreadsheet skills and a clear way of writing.\n\n"
+        "Nice to have: the P3O Foundation certificate.\n"
+    )
+    result = build_documents(tmp_path, intents, Document("family.md", text, kind="handbook"))
+    facets = {c["text"]: c["facet"] for c in about(result, "pmo_analyst")}
+    assert facets["Scope: Turns project data into a monthly picture of the portfolio."] == (
+        "definition"
+    )
+    assert facets["build the portfolio dashboard"] == "responsibilities"
+    assert facets["Requirements: strong spreadsheet skills and a clear way of writing."] == (
+        "skills"
+    )
+    assert facets["Nice to have: the P3O Foundation certificate."] == "certification"
+    assert facets["Reports to: the PMO Manager."] == "reporting"
+    assert "career" not in facets.values()  # the page title is no career move
+
+
+def test_later_sentences_of_a_bold_label_item_are_about_its_role(tmp_path, intents):
+    text = (
+        "## Staff roles\n\n- **Project coordinator**: keeps the release calendar and chases "
+        "reviews. The project coordinator does not merge code.\n"
+        "- **Release captain**: tags the release. Rotates every cycle.\n"
+    )
+    result = build_documents(tmp_path, intents, Document("team.md", text))
+    coordinator = about(result, "project_coordinator")
+    denial = [c for c in coordinator if c["negated"]]
+    assert [c["text"] for c in denial] == ["The project coordinator does not merge code."]
+    assert len(claims_of(result)) == 2  # the release captain is no known role
+
+
+def test_a_second_clause_reporting_to_an_unknown_body_is_its_subjects_reporting_line(
+    tmp_path, intents
+):
+    text = (
+        "## Who reports to whom\n\nThe product manager reports to the executive director, "
+        "and the programme manager reports to the foundation board.\n"
+    )
+    result = build_documents(tmp_path, intents, Document("team.md", text))
+    assert about(result, "program_manager", "reporting")
+    assert about(result, "product_manager", "reporting")
+
+
+def test_a_french_job_posting_names_its_role_after_the_posting_label(tmp_path, intents):
+    text = (
+        "<html><body><main><h1>Fiche de poste : Analyste PMO (H/F)</h1>"
+        "<h2>Activités principales</h2><ul><li>Consolider les indicateurs des projets.</li></ul>"
+        "<h2>Profil recherché</h2><p>Formation en gestion et goût pour les chiffres.</p>"
+        "<h2>Rattachement hiérarchique</h2><p>Le poste est rattaché au responsable du PMO.</p>"
+        "<h2>Rémunération</h2><p>Selon profil, titres-restaurant et télétravail.</p>"
+        "</main></body></html>"
+    )
+    result = build_documents(
+        tmp_path, intents, Document("fiche.html", text, kind="job_description")
+    )
+    facets = {c["text"]: (c["facet"], c["relation"]) for c in about(result, "pmo_analyst")}
+    assert facets["Consolider les indicateurs des projets."][0] == "responsibilities"
+    assert facets["Formation en gestion et goût pour les chiffres."][0] == "skills"
+    assert facets["Le poste est rattaché au responsable du PMO."] == (
+        "reporting",
+        ["pmo_analyst", "reports_to", "pmo_manager"],
+    )
+    assert len(facets) == 3  # pay is no role content
+
+
+RST_GRID = """Roles
+=====
+
++----------------------+-----------+-------------+
+| Activity             | Project   | PMO analyst |
+|                      | sponsor   |             |
++======================+===========+=============+
+| Approve the funding  | A         | I           |
++----------------------+-----------+-------------+
+| Compile the          |           | R/A         |
+| programme dashboard  |           |             |
++----------------------+-----------+-------------+
+
+Lines
+=====
+
++--------------------+----------------------------+------------------------+
+| Role               | Main purpose               | Reports to             |
++====================+============================+========================+
+| PMO analyst        | Gathers progress data.     | The programme manager  |
++--------------------+----------------------------+------------------------+
+"""
+
+
+def test_a_restructuredtext_grid_table_is_read_with_its_wrapped_cells():
+    [raci, _] = [b for b in parse("rst", RST_GRID).blocks if b.kind == TABLE]
+    assert [r.cells for r in raci.rows] == [
+        ("Activity", "Project sponsor", "PMO analyst"),
+        ("Approve the funding", "A", "I"),
+        ("Compile the programme dashboard", "", "R/A"),
+    ]
+    assert raci.rows[0].header and not raci.rows[1].header
+
+
+def test_grid_tables_give_raci_claims_and_reporting_lines(tmp_path, intents):
+    result = build_documents(tmp_path, intents, Document("roles.rst", RST_GRID, kind="rst"))
+    cells = {(c["duty"], c["roles"][0], c["raci"]) for c in claims_of(result) if c["raci"]}
+    assert ("Compile the programme dashboard", "pmo_analyst", "R") in cells
+    assert ("Approve the funding", "project_sponsor", "A") in cells
+    [line] = about(result, "pmo_analyst", "reporting")
+    assert line["relation"] == ["pmo_analyst", "reports_to", "program_manager"]
+    [purpose] = about(result, "pmo_analyst", "definition")
+    assert purpose["text"] == "Gathers progress data."
+
+
+def test_a_restructuredtext_simple_table_is_read():
+    text = (
+        "=================  ========  ===\nActivity           Sponsor   PMO\n"
+        "=================  ========  ===\nApprove the budget A         C\n"
+        "Set the standards  I         R/A\n                   \n"
+        "=================  ========  ===\n"
+    )
+    [table] = [b for b in parse("rst", text).blocks if b.kind == TABLE]
+    assert table.rows[0].cells == ("Activity", "Sponsor", "PMO")
+    assert table.rows[-1].cells == ("Set the standards", "I", "R/A")
