@@ -7,6 +7,8 @@ named word lists it needs, so each is tested on hand-built tokens.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from bot.core.roles import ROLE_TOKEN
 
 WHO_OBJECT_WINDOW = 3  # "who does the PM...": a role this close after "who" is its subject
@@ -24,5 +26,39 @@ def who_is_subject(
         if i > 0 and tokens[i - 1] in before_who:
             continue  # "to whom", "à qui": the person is an object
         if ROLE_TOKEN not in tokens[i + 1 : i + 1 + WHO_OBJECT_WINDOW]:
+            return True
+    return False
+
+
+HOW_TO_GAP = 2  # words between "how" and the one who would do it ("how do I", "how can we")
+
+
+def asks_how_to(
+    tokens: tuple[str, ...], how: frozenset[str], doers: frozenset[str] = frozenset()
+) -> bool:
+    """ "how do I set up...", "how can we get them to...", "comment faire pour...": the
+    question asks for instructions (what to do), not about a role."""
+    for i, token in enumerate(tokens):
+        if token in how and doers & set(tokens[i + 1 : i + 2 + HOW_TO_GAP]):
+            return True
+    return False
+
+
+MOVE_GAP = 3  # words between two roles that a move joins ("PM into a PMO role")
+
+
+def moves_between_roles(
+    tokens: tuple[str, ...], move_to: frozenset[str], move_from: frozenset[str] = frozenset()
+) -> bool:
+    """ "project coordinator to project manager", "PMO analyst into a PMO manager role",
+    "from a PM role to a PMO job", "de chef de projet vers PMO": one role, a word of moving,
+    another role."""
+    roles = [i for i, t in enumerate(tokens) if t == ROLE_TOKEN]
+    for a, b in pairwise(roles):
+        gap = tokens[a + 1 : b]
+        if not 1 <= len(gap) <= MOVE_GAP:
+            continue
+        starts = bool(move_from & set(tokens[max(0, a - MOVE_GAP) : a]))
+        if gap[0] in move_to or (starts and move_to & set(gap)):
             return True
     return False

@@ -19,7 +19,7 @@ from collections import Counter
 
 from rapidfuzz import fuzz, process
 
-from bot.core.form import who_is_subject
+from bot.core.form import asks_how_to, moves_between_roles, who_is_subject
 from bot.core.intent_table import INTENTS, TOPICAL, spec
 from bot.core.matching import IntentResult, IntentScore, Query, ranked
 from bot.core.model import IntentData
@@ -87,6 +87,10 @@ class FuzzyMatcher:
         self._who = frozenset(words_of.get("who", ()))
         self._or = frozenset(words_of.get("or", ()))
         self._before_who = frozenset(words_of.get("before_who", ()))
+        self._how = frozenset(words_of.get("how", ()))
+        self._doers = frozenset(words_of.get("doers", ()))
+        self._move_to = frozenset(words_of.get("move_to", ()))
+        self._move_from = frozenset(words_of.get("move_from", ()))
         examples = [(e.intent, tuple(words(e.text))) for e in data.examples]
         named = {i for i, _ in examples} | {i for i, _, _ in self._cues}
         self._intents = sorted(i for i in named if i in INTENTS)
@@ -198,6 +202,7 @@ class FuzzyMatcher:
         has_who = bool(present & self._who)
         who_subject = who_is_subject(query.asking_tokens or toks, self._who, self._before_who)
         strong_outside = cue_score.get("out_of_scope", 0.0) >= STRONG
+        role_move = moves_between_roles(toks, self._move_to, self._move_from)
         shape = Shape(
             n_roles=query.n_roles,
             length=len(toks),
@@ -207,6 +212,10 @@ class FuzzyMatcher:
             asks_who=has_who and (bool(present & self._or) or first in self._who),
             who_subject=who_subject,
             strong_outside=strong_outside,
+            how_to=asks_how_to(query.asking_tokens or toks, self._how, self._doers),
+            strong_cue=role_move
+            or any(v >= STRONG for i, v in cue_score.items() if i != "out_of_scope"),
+            role_move=role_move,
         )
         scores = {}
         for intent in self._intents:

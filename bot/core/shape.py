@@ -31,6 +31,8 @@ OVERVIEW_PAIR_PENALTY = 0.1
 OUTSIDE_BONUS = 0.15  # no role and no project word: out of scope
 STRONG_OUTSIDE_BONUS = 0.3  # "salary", "weather": out of scope even with a role
 STRONG_OUTSIDE_MAX_WORDS = 12  # ... in a short message
+MOVE_BONUS = 0.15  # "coordinator to PM": a career move
+HOW_TO_BONUS = 0.2  # "how do I set up...", and no cue of any intent: instructions
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,9 @@ class Shape:
     asks_who: bool = False  # ... opening the question or offering alternatives
     who_subject: bool = False  # "who decides...": the person wanted does something
     strong_outside: bool = False  # a strong out-of-scope cue
+    how_to: bool = False  # "how do I set up...": asks for instructions
+    strong_cue: bool = False  # some intent's cue words are strong
+    role_move: bool = False  # "from coordinator to PM": a move from one role to another
 
 
 Rule = Callable[[IntentSpec, Shape], float]
@@ -109,6 +114,18 @@ def outside_the_field(s: IntentSpec, q: Shape) -> float:
     return adjust
 
 
+def a_move_between_roles(s: IntentSpec, q: Shape) -> float:
+    """ "how do I go from coordinator to PM?", "PMO analyst into a PMO manager role": one
+    role, a word of moving, another role."""
+    return MOVE_BONUS if s.id == "career" and q.role_move else 0.0
+
+
+def instructions_are_outside(s: IntentSpec, q: Shape) -> float:
+    """ "how do I set up a reminder for the PMO?": a request for instructions, with no cue
+    of what the bot answers (become, differ, report...), is not about a role."""
+    return HOW_TO_BONUS if s.id == "out_of_scope" and q.how_to and not q.strong_cue else 0.0
+
+
 RULES: tuple[Rule, ...] = (
     needs_a_role,
     two_roles_compare,
@@ -118,6 +135,8 @@ RULES: tuple[Rule, ...] = (
     chat_is_short_and_roleless,
     many_roles_overview,
     outside_the_field,
+    a_move_between_roles,
+    instructions_are_outside,
 )
 
 

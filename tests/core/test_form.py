@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.core.form import who_is_subject
+from bot.core.form import asks_how_to, moves_between_roles, who_is_subject
 from bot.core.roles import ROLE_TOKEN as R
 
 WHO = frozenset({"who", "whom", "qui"})
@@ -25,3 +25,42 @@ BEFORE = frozenset({"to", "a"})
 )
 def test_who_is_the_subject_when_no_role_follows_it(text, expected):
     assert who_is_subject(tuple(text.split()), WHO, BEFORE) is expected
+
+
+HOW = frozenset({"how", "comment"})
+DOERS = frozenset({"i", "we", "you", "to", "je", "on", "faire"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("how do i set up a weekly reminder", True),
+        ("how can we get them to update it", True),
+        ("comment faire un diagramme de gantt", True),
+        ("how to install jira", True),
+        (f"how does a {R} differ from a {R}", False),
+        (f"how much authority does the {R} have", False),
+    ],
+)
+def test_a_request_for_instructions_has_how_and_someone_to_do_it(text, expected):
+    assert asks_how_to(tuple(text.split()), HOW, DOERS) is expected
+
+
+TO = frozenset({"to", "into", "vers"})
+FROM = frozenset({"from", "de"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"how do i go from {R} to {R}", True),
+        (f"{R} into a {R} role", True),
+        (f"why would i move from a {R} role to a {R} job", True),
+        (f"passer de {R} vers {R}", True),
+        (f"does the {R} report to the {R}", False),
+        (f"{R} vs {R} a {R}", False),
+        (f"{R} and {R}", False),
+    ],
+)
+def test_a_move_is_a_role_a_word_of_moving_and_another_role(text, expected):
+    assert moves_between_roles(tuple(text.split()), TO, FROM) is expected

@@ -18,6 +18,9 @@ LONG_ROLE = Shape(n_roles=1, length=10, in_domain=True)
 THREE = Shape(n_roles=3, length=8, in_domain=True)
 SALARY = Shape(n_roles=1, length=8, in_domain=True, strong_outside=True)
 SALARY_STORY = Shape(n_roles=1, length=30, in_domain=True, strong_outside=True)
+HOW_TO = Shape(n_roles=1, length=12, in_domain=True, how_to=True)
+HOW_TO_CUED = Shape(n_roles=1, length=8, in_domain=True, how_to=True, strong_cue=True)
+MOVE = Shape(n_roles=2, length=7, in_domain=True, role_move=True, strong_cue=True)
 CERT = Shape(n_roles=1, length=6, in_domain=True, topical=frozenset({"certification", "value"}))
 
 CASES = [
@@ -55,6 +58,12 @@ CASES = [
     (sh.outside_the_field, "out_of_scope", SALARY, sh.STRONG_OUTSIDE_BONUS),
     (sh.outside_the_field, "out_of_scope", SALARY_STORY, 0.0),
     (sh.outside_the_field, "define", NONE, 0.0),
+    (sh.instructions_are_outside, "out_of_scope", HOW_TO, sh.HOW_TO_BONUS),
+    (sh.instructions_are_outside, "out_of_scope", HOW_TO_CUED, 0.0),
+    (sh.instructions_are_outside, "responsibilities", HOW_TO, 0.0),
+    (sh.a_move_between_roles, "career", MOVE, sh.MOVE_BONUS),
+    (sh.a_move_between_roles, "compare", MOVE, 0.0),
+    (sh.a_move_between_roles, "career", TWO, 0.0),
 ]
 
 
