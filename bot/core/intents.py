@@ -216,6 +216,7 @@ class FuzzyMatcher:
             strong_cue=role_move
             or any(v >= STRONG for i, v in cue_score.items() if i != "out_of_scope"),
             role_move=role_move,
+            n_who=sum(t in self._who for t in query.asking_tokens or toks),
         )
         scores = {}
         for intent in self._intents:

@@ -28,6 +28,7 @@ CHAT_PER_WORD_PENALTY = 0.03
 OVERVIEW_MANY_ROLES = 3  # three roles or more: who's who
 OVERVIEW_BONUS = 0.12
 OVERVIEW_PAIR_PENALTY = 0.1
+MANY_PEOPLE = 3  # "who's who, who do I report to, who do I ask?": asking for everyone
 OUTSIDE_BONUS = 0.15  # no role and no project word: out of scope
 STRONG_OUTSIDE_BONUS = 0.3  # "salary", "weather": out of scope even with a role
 STRONG_OUTSIDE_MAX_WORDS = 12  # ... in a short message
@@ -48,6 +49,7 @@ class Shape:
     how_to: bool = False  # "how do I set up...": asks for instructions
     strong_cue: bool = False  # some intent's cue words are strong
     role_move: bool = False  # "from coordinator to PM": a move from one role to another
+    n_who: int = 0  # words asking for a person in the sentence that asks
 
 
 Rule = Callable[[IntentSpec, Shape], float]
@@ -73,8 +75,8 @@ def two_roles_topic(s: IntentSpec, q: Shape) -> float:
 
 
 def who_asks_for_a_role(s: IntentSpec, q: Shape) -> float:
-    if s.id != "which_role":
-        return 0.0
+    if s.id != "which_role" or q.n_who >= MANY_PEOPLE:
+        return 0.0  # asking for everyone at once is no one duty
     if q.has_who and q.n_roles == 0:
         return WHO_NO_ROLE_BONUS
     if (q.asks_who or q.who_subject) and not q.topical:
@@ -100,7 +102,7 @@ def chat_is_short_and_roleless(s: IntentSpec, q: Shape) -> float:
 def many_roles_overview(s: IntentSpec, q: Shape) -> float:
     if s.id != "roles_overview":
         return 0.0
-    if q.n_roles >= OVERVIEW_MANY_ROLES:
+    if q.n_roles >= OVERVIEW_MANY_ROLES or (q.n_who >= MANY_PEOPLE and q.n_roles < 2):
         return OVERVIEW_BONUS
     return -OVERVIEW_PAIR_PENALTY if q.n_roles == 2 else 0.0
 

@@ -21,6 +21,7 @@ SALARY_STORY = Shape(n_roles=1, length=30, in_domain=True, strong_outside=True)
 HOW_TO = Shape(n_roles=1, length=12, in_domain=True, how_to=True)
 HOW_TO_CUED = Shape(n_roles=1, length=8, in_domain=True, how_to=True, strong_cue=True)
 MOVE = Shape(n_roles=2, length=7, in_domain=True, role_move=True, strong_cue=True)
+EVERYONE = Shape(n_roles=1, length=20, in_domain=True, has_who=True, who_subject=True, n_who=3)
 CERT = Shape(n_roles=1, length=6, in_domain=True, topical=frozenset({"certification", "value"}))
 
 CASES = [
@@ -54,6 +55,8 @@ CASES = [
     (sh.many_roles_overview, "roles_overview", THREE, sh.OVERVIEW_BONUS),
     (sh.many_roles_overview, "roles_overview", TWO, -sh.OVERVIEW_PAIR_PENALTY),
     (sh.many_roles_overview, "roles_overview", ONE, 0.0),
+    (sh.many_roles_overview, "roles_overview", EVERYONE, sh.OVERVIEW_BONUS),
+    (sh.who_asks_for_a_role, "which_role", EVERYONE, 0.0),
     (sh.outside_the_field, "out_of_scope", NONE, sh.OUTSIDE_BONUS),
     (sh.outside_the_field, "out_of_scope", SALARY, sh.STRONG_OUTSIDE_BONUS),
     (sh.outside_the_field, "out_of_scope", SALARY_STORY, 0.0),
