@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
@@ -66,6 +67,29 @@ def vocabulary(data: IntentData) -> set[str]:
     return vocab
 
 
+@dataclass(frozen=True)
+class _ScoredExample:
+    """One role-abstracted example, with what scoring a question against it needs."""
+
+    intent: str
+    text: str  # its words joined, as rapidfuzz compares them
+    length: int  # words
+    weights: tuple[tuple[float, str], ...]  # (idf, word) of each word but the placeholder
+    total: float  # the sum of those weights
+
+    @classmethod
+    def of(cls, intent: str, tokens: tuple[str, ...], idf: dict[str, float]) -> _ScoredExample:
+        weights = tuple((idf.get(w, UNSEEN_IDF), w) for w in tokens if w != ROLE_TOKEN)
+        total = sum(w for w, _ in weights)
+        return cls(intent, " ".join(tokens), len(tokens), weights, total)
+
+    def coverage(self, present: frozenset[str]) -> float:
+        """How much of the example's informative words the question has."""
+        if not self.total:
+            return 0.0
+        return sum(w for w, word in self.weights if word in present) / self.total
+
+
 class FuzzyMatcher:
     """The default matcher: rapidfuzz over the examples, cue words, the question's shape."""
 
@@ -105,12 +129,19 @@ class FuzzyMatcher:
             (i, tuple(abstract_roles(list(t), lexicon.find(list(t), fuzzy=False))))
             for i, t in examples
         ]
-        self._example_strings = [" ".join(t) for _, t in self._abstracted]
-        self._example_intents = [i for i, _ in self._abstracted]
-        self._postings: dict[str, list[int]] = {}
+        # What scoring needs of each example, worked out once here rather than per question.
+        self._examples = [_ScoredExample.of(i, t, self._idf) for i, t in self._abstracted]
+        postings: dict[str, list[int]] = {}
         for index, (_, tokens) in enumerate(self._abstracted):
             for token in set(tokens):
-                self._postings.setdefault(token, []).append(index)
+                postings.setdefault(token, []).append(index)
+        # Only words in few enough examples select candidates; each with its weight.
+        limit = COMMON_SHARE * len(self._abstracted)
+        self._selective = {
+            token: (self._idf.get(token, 1.0), tuple(posting))
+            for token, posting in postings.items()
+            if len(posting) <= limit
+        }
 
     @property
     def intents(self) -> tuple[str, ...]:
@@ -122,24 +153,17 @@ class FuzzyMatcher:
         Scoring every example is linear in the size of ``intents/``; an inverted index keeps
         the fuzzy comparison to a bounded number of plausible examples.
         """
-        n = len(self._abstracted)
         overlap: dict[int, float] = {}
+        selective = self._selective
         for token in present:
-            posting = self._postings.get(token)
-            if posting is None or len(posting) > COMMON_SHARE * n:
+            found = selective.get(token)
+            if found is None:
                 continue
-            weight = self._idf.get(token, 1.0)
+            weight, posting = found
             for index in posting:
                 overlap[index] = overlap.get(index, 0.0) + weight
         ranked_ids = sorted(overlap, key=lambda i: (-overlap[i], i))
         return ranked_ids[:MAX_CANDIDATES]
-
-    def _coverage(self, example: tuple[str, ...], present: frozenset[str]) -> float:
-        weights = [(self._idf.get(w, UNSEEN_IDF), w in present) for w in example if w != ROLE_TOKEN]
-        total = sum(w for w, _ in weights)
-        if not total:
-            return 0.0
-        return sum(w for w, hit in weights if hit) / total
 
     def _example_scores(self, toks: tuple[str, ...]) -> dict[str, float]:
         present = frozenset(toks)
@@ -148,18 +172,21 @@ class FuzzyMatcher:
         candidates = self._candidates(present) if query else []
         if not candidates:
             return scores
-        choices = {i: self._example_strings[i] for i in candidates}
-        hits = process.extract(query, choices, scorer=fuzz.token_set_ratio, limit=FUZZY_HITS)
-        for _, ratio, index in hits:
-            intent = self._example_intents[index]
-            example = self._abstracted[index][1]
-            length_fit = min(len(example), len(toks)) / max(len(example), len(toks))
+        examples = [self._examples[i] for i in candidates]
+        hits = process.extract(
+            query, [e.text for e in examples], scorer=fuzz.token_set_ratio, limit=FUZZY_HITS
+        )
+        n = len(toks)
+        for _, ratio, position in hits:
+            example = examples[position]
+            length_fit = min(example.length, n) / max(example.length, n)
             blended = (
                 RATIO_WEIGHT * ratio / 100
-                + COVERAGE_WEIGHT * self._coverage(example, present)
+                + COVERAGE_WEIGHT * example.coverage(present)
                 + LENGTH_WEIGHT * length_fit
             )
-            scores[intent] = max(scores[intent], blended)
+            if blended > scores[example.intent]:
+                scores[example.intent] = blended
         return scores
 
     def cue_scores(
