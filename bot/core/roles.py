@@ -70,6 +70,12 @@ class RoleLexicon:
             if len(tokens) > 1:
                 key = (len(tokens), tokens[0][:1])
                 self._names_by_size.setdefault(key, []).append(" ".join(tokens))
+        # The sizes of the names each word opens: a window no name of its size opens with
+        # that word is not looked up.
+        sizes: dict[str, set[int]] = {}
+        for tokens in self._by_tokens:
+            sizes.setdefault(tokens[0], set()).add(len(tokens))
+        self._sizes_opened_by = {w: frozenset(n) for w, n in sizes.items()}
 
     def roles(self) -> frozenset[str]:
         return frozenset(r for r in self._by_tokens.values() if r != UNKNOWN)
@@ -77,7 +83,10 @@ class RoleLexicon:
     def correct(self, token: str, not_plural: frozenset[str] | None = None) -> str:
         """A role word for a misspelt one ("anaylst" -> "analyst"); other words unchanged."""
         keep = self._not_plural if not_plural is None else not_plural
-        base = _singular(token, self._name_words, keep)
+        return self._corrected(_singular(token, self._name_words, keep))
+
+    def _corrected(self, base: str) -> str:
+        """``correct`` of a word already reduced to its singular."""
         if base in self._vocab_set or len(base) < MIN_TYPO_LENGTH or not base.isalpha():
             return base
         cached = self._corrections.get(base)
@@ -129,26 +138,39 @@ class RoleLexicon:
         only look like plurals ("bas") are French: in an English message "BAs" is plural.
         """
         keep = frozenset() if language == "en" else self._not_plural
-        if fuzzy:
-            fixed = [self.correct(t, keep) for t in tokens]
-        else:
-            fixed = [_singular(t, self._name_words, keep) for t in tokens]
         singular = [_singular(t, self._name_words, keep) for t in tokens]
+        fixed = [self._corrected(t) for t in singular] if fuzzy else singular
+        # "chef de projets": a plural inside a name that is itself a name word
+        plain = [self._without_plural(w) for w in fixed]
+        # Where a misspelt name could start: a multi-word window holding a word that is no
+        # role word, whose first letter opens a name of its size.
+        unknown = [w not in self._vocab_set for w in singular] if fuzzy else []
+        opens = self._sizes_opened_by
         mentions: list[RoleMention] = []
+        n = len(fixed)
         i = 0
-        while i < len(fixed):
-            for size in range(min(self.max_len, len(fixed) - i), 0, -1):
-                window = tuple(fixed[i : i + size])
-                role = self._by_tokens.get(window)
+        while i < n:
+            opened, opened_plain = opens.get(fixed[i], ()), opens.get(plain[i], ())
+            for size in range(min(self.max_len, n - i), 0, -1):
+                role, named = None, fixed
+                if size in opened:
+                    role = self._by_tokens.get(tuple(fixed[i : i + size]))
                 if role is None and size > 1:
-                    # "chef de projets": a plural inside a name that is itself a name word
-                    window = tuple(self._without_plural(w) for w in window)
-                    role = self._by_tokens.get(window)
-                if role is None and size > 1 and fuzzy:
+                    named = plain
+                    if size in opened_plain:
+                        role = self._by_tokens.get(tuple(plain[i : i + size]))
+                if (
+                    role is None
+                    and size > 1
+                    and fuzzy
+                    and any(unknown[i : i + size])
+                    and (size, singular[i][:1]) in self._names_by_size
+                ):
                     near = self._fuzzy_name(tuple(singular[i : i + size]))
                     role = self._by_tokens.get(near) if near else None
                 if role is None:
                     continue
+                window = tuple(named[i : i + size])
                 role = _disambiguate(role, window, fixed, i)
                 if role is not None:
                     mentions.append(RoleMention(role, i, i + size, " ".join(window)))
