@@ -162,7 +162,8 @@ class FuzzyMatcher:
             weight, posting = found
             for index in posting:
                 overlap[index] = overlap.get(index, 0.0) + weight
-        ranked_ids = sorted(overlap, key=lambda i: (-overlap[i], i))
+        ranked_ids = sorted(overlap)  # by index, then (a stable sort) by overlap, best first
+        ranked_ids.sort(key=overlap.__getitem__, reverse=True)
         return ranked_ids[:MAX_CANDIDATES]
 
     def _example_scores(self, toks: tuple[str, ...]) -> dict[str, float]:
@@ -180,10 +181,13 @@ class FuzzyMatcher:
         for _, ratio, position in hits:
             example = examples[position]
             length_fit = min(example.length, n) / max(example.length, n)
+            alike = RATIO_WEIGHT * ratio / 100
+            # Coverage is at most 1: a hit that could not beat its intent's best even with
+            # full coverage is not worth computing it for.
+            if alike + COVERAGE_WEIGHT + LENGTH_WEIGHT * length_fit <= scores[example.intent]:
+                continue
             blended = (
-                RATIO_WEIGHT * ratio / 100
-                + COVERAGE_WEIGHT * example.coverage(present)
-                + LENGTH_WEIGHT * length_fit
+                alike + COVERAGE_WEIGHT * example.coverage(present) + LENGTH_WEIGHT * length_fit
             )
             if blended > scores[example.intent]:
                 scores[example.intent] = blended

@@ -28,7 +28,8 @@ def strip_markup(text: str) -> str:
     text = _EMOJI_CODE.sub(" ", text)
     text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
     text = re.sub(r"[*_~`>]+", " ", text)
-    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    if not text.isprintable():
+        text = "".join(ch if ch.isprintable() else " " for ch in text)
     return bound(" ".join(text.split()))
 
 
@@ -44,6 +45,8 @@ def bound(text: str) -> str:
 def fold(text: str) -> str:
     """Lower case, no accents, typographic quotes made plain."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    if text.isascii():
+        return text.lower()  # the same as below for plain ASCII, without the per-letter pass
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
