@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from bot.core.answer import Answer
 from bot.core.compose import Composer, Reading
+from bot.core.compose.duty_terms import DutyTerms, groups_from
 from bot.core.decide import Facts, answer_roles, decide
 from bot.core.focus import (
     asked_roles,
@@ -64,10 +65,15 @@ class Engine:
         self._words = intents.word_map()
         role_words = {w for n in intents.role_names for w in n.tokens}
         real_words = {w for p in knowledge.passages.values() for w in words(p.text)}
-        known = role_words | real_words | COMMON_WORDS | {ROLE_TOKEN}
+        duty_words = {w for _, phrases in intents.duties for p in phrases for w in words(p)}
+        known = role_words | real_words | duty_words | COMMON_WORDS | {ROLE_TOKEN}
         self._speller = Speller(vocabulary(intents), frozenset(known))
         self._matcher: Matcher = matcher if matcher is not None else FuzzyMatcher(intents)
-        self._composer = Composer(knowledge, frozenset(role_words))
+        duty_terms = DutyTerms(
+            groups_from(intents.duties),
+            ((n.role, n.tokens) for n in intents.role_names if n.role != UNKNOWN),
+        )
+        self._composer = Composer(knowledge, frozenset(role_words), duty_terms)
 
     @property
     def version(self) -> str:

@@ -26,6 +26,9 @@ class IntentData:
     words: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # the names of the work a role does ("project management": the project manager)
     disciplines: tuple[RoleName, ...] = ()
+    # (name, phrases): the duty word groups (``duty_verb_<name>``, ``duty_object_<name>``,
+    # ``duty_ignore``) which-role questions are matched with (``bot.core.compose.duty_terms``)
+    duties: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def role_ids(self) -> tuple[str, ...]:
         """Every role the names know: the contract's first, then those added as data."""

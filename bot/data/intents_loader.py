@@ -7,7 +7,11 @@ lines, or a YAML list). Lookup tables: ``unknown_role``, ``domain``, ``cue_<inte
 (words that strongly signal an intent), ``hint_<intent>`` (weak signals such as "what is"),
 ``topic_<topic>``, ``words_<name>`` (the structural word lists of
 ``bot.core.intent_table.WORD_LISTS``), ``discipline_<role id>`` (the name of the work a role
-does: "project management" for the project manager). Every problem names its file and line.
+does: "project management" for the project manager), ``duty_verb_<name>`` /
+``duty_object_<name>`` / ``duty_modifier_<name>`` (groups of words naming one activity, thing
+or frequency, for which-role questions), ``duty_question``, ``duty_boundary`` and
+``duty_ignore``. A phrase belongs to one duty group only. Every problem names its file and
+line.
 """
 
 from __future__ import annotations
@@ -30,6 +34,11 @@ DISCIPLINE = "discipline_"
 ROLE_ID = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 NEAR_MISS = 0.85  # a new id this close to a contract id is taken for a typo of it
 _RESERVED_IDS = frozenset({UNKNOWN, "xrole"})
+DUTY_GROUPS = ("duty_verb_", "duty_object_", "duty_modifier_")
+DUTY_IGNORE = "duty_ignore"
+DUTY_BOUNDARY = "duty_boundary"
+DUTY_QUESTION = "duty_question"
+_DUTY_LISTS = (DUTY_IGNORE, DUTY_BOUNDARY, DUTY_QUESTION)
 
 
 def _role_id_problem(name: str) -> str | None:
@@ -71,6 +80,10 @@ def _lookup_ok(name: str) -> bool:
         return name[6:] in WORD_LISTS
     if name.startswith(DISCIPLINE):
         return _role_id_problem(name[len(DISCIPLINE) :]) is None
+    if name in _DUTY_LISTS:
+        return True
+    if name.startswith(DUTY_GROUPS):
+        return bool(ROLE_ID.match(name.split("_", 2)[2])) if name.count("_") >= 2 else False
     return False
 
 
@@ -82,6 +95,7 @@ def load_intents(folder: Path) -> IntentData:
     examples: list[Example] = []
     lookups: dict[str, list[str]] = defaultdict(list)
     disciplines: list[RoleName] = []
+    duty_phrases: dict[str, tuple[Path, int, str]] = {}
     files = intent_files(folder)
     if not files:
         problems.append(Problem(folder, 0, "no .yml files"))
@@ -91,7 +105,7 @@ def load_intents(folder: Path) -> IntentData:
         except ValidationError as exc:
             problems.extend(exc.problems)
             continue
-        problems.extend(_read_file(path, root, names, examples, lookups, disciplines))
+        problems.extend(_read_file(path, root, names, examples, lookups, disciplines, duty_phrases))
     if problems:
         raise ValidationError(problems)
     return IntentData(
@@ -109,7 +123,12 @@ def load_intents(folder: Path) -> IntentData:
             if k.startswith("words_")
         ),
         disciplines=tuple(disciplines),
+        duties=tuple((k, tuple(v)) for k, v in sorted(lookups.items()) if _is_duty_lookup(k)),
     )
+
+
+def _is_duty_lookup(name: str) -> bool:
+    return name in _DUTY_LISTS or name.startswith(DUTY_GROUPS)
 
 
 def _read_file(
@@ -119,6 +138,7 @@ def _read_file(
     examples: list[Example],
     lookups: dict[str, list[str]],
     disciplines: list[RoleName],
+    duty_phrases: dict[str, tuple[Path, int, str]],
 ) -> list[Problem]:
     problems: list[Problem] = []
     if not isinstance(root.value, dict):
@@ -133,7 +153,9 @@ def _read_file(
         problems.append(Problem(path, root.line, "missing 'nlu' list"))
         return problems
     for entry in nlu.value:
-        problems.extend(_read_entry(path, entry, names, examples, lookups, disciplines))
+        problems.extend(
+            _read_entry(path, entry, names, examples, lookups, disciplines, duty_phrases)
+        )
     return problems
 
 
@@ -144,6 +166,7 @@ def _read_entry(
     examples: list[Example],
     lookups: dict[str, list[str]],
     disciplines: list[RoleName],
+    duty_phrases: dict[str, tuple[Path, int, str]],
 ) -> list[Problem]:
     if not isinstance(entry.value, dict):
         return [Problem(path, entry.line, "an nlu entry must be a mapping")]
@@ -182,6 +205,15 @@ def _read_entry(
             names.append(RoleName(UNKNOWN, tuple(words(text))))
         elif name.startswith(DISCIPLINE):
             disciplines.append(RoleName(name[len(DISCIPLINE) :], tuple(words(text))))
+        elif _is_duty_lookup(name):
+            key = " ".join(words(text))
+            seen = duty_phrases.get(key)
+            if seen is not None and (seen[2] != name or seen[:2] != (path, line)):
+                where = f"{seen[0].name}:{seen[1]}"
+                problems.append(Problem(path, line, f"'{text}' is already in {seen[2]} ({where})"))
+            else:
+                duty_phrases[key] = (path, line, name)
+                lookups[name].append(text)
         else:
             lookups[name].append(text)
     return problems

@@ -15,6 +15,7 @@ from bot.core.compose.attribution import Attribution
 from bot.core.compose.claims import ClaimIndex
 from bot.core.compose.context import Contexts
 from bot.core.compose.duties import DutyMatcher
+from bot.core.compose.duty_terms import DutyTerms
 from bot.core.compose.extract import Quotable
 from bot.core.compose.owners import DutyClaims
 from bot.core.compose.reading import Reading
@@ -42,14 +43,19 @@ MAX_QUESTION_CHARS = 2000
 
 
 class Composer:
-    def __init__(self, knowledge: Knowledge, role_words: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        role_words: frozenset[str] = frozenset(),
+        duty_terms: DutyTerms | None = None,
+    ) -> None:
         self.k = knowledge
         self.names = Attribution(knowledge)
         self.claims = ClaimIndex(knowledge)
         self.contexts = Contexts(knowledge, role_words)
         self.suggestions = Suggester(knowledge, self.names, self.claims)
-        self.duties = DutyMatcher(knowledge)
-        self.owners = DutyClaims(knowledge)
+        self.duties = DutyMatcher(knowledge, duty_terms)
+        self.owners = DutyClaims(knowledge, duty_terms)
         self.quotable = Quotable(knowledge)
         self._curated_docs = {
             role: frozenset(c.split("#", 1)[0] for s in _statements(rk) for c in s.cites)

@@ -2,38 +2,62 @@
 
 from __future__ import annotations
 
-from bot.core.compose.stems import StemWeights, content_stems, stems
+from bot.core.compose.duty_terms import OBJECT, ROLE, DutyTerms, Term
+from bot.core.compose.owners import SECONDARY_WEIGHT, duty_core
+from bot.core.compose.stems import StemWeights
 from bot.core.knowledge import Knowledge, Statement
+from bot.core.text import words
 
 MIN_DUTY_COVER = 0.25
+# Of the question's objects (what the duty is about), a statement must hold this share: a
+# verb alone ("who maintains the supplier register?" against "defines and maintains
+# standards") routes to nobody.
+MIN_OBJECT_COVER = 0.5
+OBJECT_WEIGHT = 2.0
+ROUTING_BONUS = 0.05  # on a tie, the explicit "who to ask" routing wins
 
 
 class DutyMatcher:
-    def __init__(self, knowledge: Knowledge) -> None:
-        self._duties = _duty_index(knowledge)
+    def __init__(self, knowledge: Knowledge, reader: DutyTerms | None = None) -> None:
+        self._reader = reader or DutyTerms()
+        self._duties = _duty_index(knowledge, self._reader)
         self._weights = StemWeights([found for _, found, _, _ in self._duties])
+
+    def _weight(self, term: Term) -> float:
+        weight = self._weights.weight(term.key) * (OBJECT_WEIGHT if term.kind == OBJECT else 1.0)
+        return weight * (SECONDARY_WEIGHT if term.secondary else 1.0)
 
     def match(
         self, tokens: tuple[str, ...], among: tuple[str, ...] = ()
     ) -> tuple[float, str, Statement] | None:
         """The responsibility statement that best covers the duty a question names.
 
-        Every content word of the question counts, weighted by its rarity among the
-        statements (a word no statement has counts like a typical one): a question about
-        pizza or the stand-up does not become a PMO question because it says "project".
+        Every term of the question counts, weighted by its rarity among the statements (a
+        word no statement has counts like half a typical one), objects twice: a question
+        about pizza or the stand-up does not become a PMO question because it says
+        "project", nor one about a supplier register because it says "maintain".
         """
-        content = content_stems(tokens)
-        if not content:
+        terms = [t for t in self._reader.question_terms(tokens) if t.kind != ROLE]
+        if not terms:
             return None
-        weight = {c: self._weights.weight(c) for c in content}
-        related = {c: self._weights.related(c) for c in content}
+        weight = {t: self._weight(t) for t in terms}
+        related = {
+            t: frozenset({t.key}) if self._reader.is_group(t.key) else self._weights.related(t.key)
+            for t in terms
+        }
         total = sum(weight.values())
+        # a verb alone ("who directs the work of the team?") is matched by its verb here: the
+        # editor's statements are few and written as routing
+        core = duty_core(tuple(terms)) or frozenset(terms)
+        objects = sum(weight[t] for t in core)
         best: tuple[float, str, Statement] | None = None
         for role, found, statement, routing in self._duties:
             if among and role not in among:
                 continue
-            score = sum(w for c, w in weight.items() if not related[c].isdisjoint(found))
-            score += 0.05 * routing  # on a tie, the explicit "who to ask" routing wins
+            held = {t for t in terms if not related[t].isdisjoint(found)}
+            if not objects or sum(weight[t] for t in held & core) < MIN_OBJECT_COVER * objects:
+                continue
+            score = sum(weight[t] for t in held) + ROUTING_BONUS * routing * total
             if best is None or score > best[0]:
                 best = (score, role, statement)
         if best is None or best[0] / total < MIN_DUTY_COVER:
@@ -41,8 +65,14 @@ class DutyMatcher:
         return (min(1.0, best[0] / total), best[1], best[2])
 
 
-def _duty_index(k: Knowledge) -> list[tuple[str, frozenset[str], Statement, bool]]:
-    """(role, word stems, statement, is routing) for every responsibility statement."""
+def _duty_index(
+    k: Knowledge, reader: DutyTerms
+) -> list[tuple[str, frozenset[str], Statement, bool]]:
+    """(role, terms, statement, is routing) for every responsibility statement."""
+
+    def terms(text: str) -> frozenset[str]:
+        return frozenset(t.key for t in reader.terms(words(text)))
+
     index = []
     for role, rk in k.roles.items():
         if not rk.covered:
@@ -50,8 +80,8 @@ def _duty_index(k: Knowledge) -> list[tuple[str, frozenset[str], Statement, bool
         for fact in rk.facts:
             if fact.topic in ("responsibilities", "definition"):
                 # Our own wording only: a cited passage often describes both sides.
-                index.append((role, stems(f"{fact.text.en} {fact.text.fr}"), fact, False))
+                index.append((role, terms(f"{fact.text.en} {fact.text.fr}"), fact, False))
     for duty in k.who_to_ask:
         statement = Statement(duty.duty, duty.cites, "responsibilities")
-        index.append((duty.role, stems(f"{duty.duty.en} {duty.duty.fr}"), statement, True))
+        index.append((duty.role, terms(f"{duty.duty.en} {duty.duty.fr}"), statement, True))
     return index

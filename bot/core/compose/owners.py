@@ -4,27 +4,43 @@ A role is named only when a claim says it does the duty: a list item under its h
 sentence with it as subject, or a table cell marking it responsible or accountable. A
 consulted or informed cell, or a sentence denying the duty, names nobody. "Who approves /
 signs off" asks for the accountable role, other duties for the responsible one.
+
+A duty is matched by its terms (``bot.core.compose.duty_terms``): the question's terms that
+a duty line holds, weighted by their rarity among duty lines, objects above verbs. A line
+must hold most of the question's weight and most of its objects' weight: a verb alone
+("who approves the holiday requests?" against "approves the budget") names nobody. When
+lines naming different roles match equally well, both roles are named, each with its line.
 """
 
 from __future__ import annotations
 
+import statistics
 from collections import defaultdict
 from dataclasses import dataclass
 
-from bot.core.compose.stems import Query, StemWeights, claim_stem, stems
+from bot.core.compose.duty_terms import OBJECT, ROLE, DutyTerms, Term, role_term
+from bot.core.compose.stems import Query, StemWeights
 from bot.core.knowledge import Claim, Knowledge
+from bot.core.text import words
 
 MIN_CLAIM_COVER = 0.5
 # A duty line covering less still outweighs the curated routing when it covers more: the
 # routing was written for the seed documents, a deployment's own pages know its duties.
 WEAK_CLAIM_COVER = 0.34
-# The duty a "who ..." question names opens it (its verb and object): a duty line must
-# match one of the question's first content words, not only words further on
-# ("who orders the catering for the board meetings" is not "books the board meetings").
-LEAD_WORDS = 2
+# Of the question's objects (what the duty is about), a line must hold this share.
+MIN_OBJECT_COVER = 0.5
+OBJECT_WEIGHT = 2.0  # an object weighs this many verbs of the same rarity
+# A term no duty line has weighs this share of a typical term: an object nobody is said to
+# handle makes the duty an unknown one, a verb or filler word only dilutes it.
+UNSEEN_OBJECT = 1.0
+UNSEEN_VERB = 0.5
+# Lines of other roles scoring this close to the best are named beside it.
+TIE_MARGIN = 0.02
+SECONDARY_WEIGHT = 0.5  # a term in a clause of its own ("before we move on to ...")
+PRECISION_WEIGHT = 0.2  # between lines covering the question alike, the more exact one
 CONTEXT_BONUS = 0.3
 TRUST_WEIGHT = 0.01
-LANGUAGE_BONUS = 0.05  # a duty stated in the question's language
+LANGUAGE_BONUS = 0.2  # a duty stated in the question's language
 # Question stems that ask who is accountable rather than who does the work.
 ACCOUNTABLE_CUES = frozenset(
     "approv approve sign signs accountable accountabl authoris authoriz endors ratif valid "
@@ -43,6 +59,47 @@ class Owner:
     letter: str = ""  # "A" or "R" when read from a RACI table
 
 
+@dataclass(frozen=True)
+class DutyQuestion:
+    """The duty a question names: its terms in order, and whether it asks who approves."""
+
+    terms: tuple[Term, ...]
+    accountable: bool = False
+
+    @classmethod
+    def read(
+        cls,
+        tokens: list[str],
+        reader: DutyTerms,
+        offered: tuple[str, ...] = (),
+        named: tuple[str, ...] = (),
+    ) -> DutyQuestion:
+        """The duty in a question's words. Roles ``offered`` as the answer ("the PMO or the
+        PM?") are not part of it; roles it ``named`` are, where its words lost their names
+        (role placeholders)."""
+        accountable = any(t.startswith(tuple(ACCOUNTABLE_CUES)) for t in tokens)
+        drop = {role_term(r).key for r in offered}
+        terms = [t for t in reader.question_terms(tokens) if t.key not in drop]
+        keys = {t.key for t in terms}
+        terms += [role_term(r) for r in named if r not in offered and role_term(r).key not in keys]
+        return cls(tuple(terms), accountable)
+
+    def names_duty(self) -> bool:
+        """Whether the words name an activity or a thing, not only roles."""
+        return any(t.kind != ROLE for t in self.terms)
+
+
+def duty_core(terms: tuple[Term, ...]) -> frozenset[Term]:
+    """What a duty is about, which a line must hold: the objects of the question's first
+    clause, or the roles it names when it names no object there ("who chairs the project
+    board?"), or its later objects; nothing for a verb alone."""
+    for kind, secondary in ((OBJECT, False), (ROLE, False), (OBJECT, True)):
+        found = frozenset(t for t in terms if t.kind == kind and t.secondary == secondary)
+        if found:
+            return found
+    return frozenset()
+
+
 def _letters(claim: Claim) -> set[str]:
     raci = claim.raci.upper()
     if raci in ("X", "✓"):
@@ -50,8 +107,16 @@ def _letters(claim: Claim) -> set[str]:
     return {x for x in "RA" if x in raci}
 
 
+@dataclass(frozen=True)
+class _Scored:
+    cover: float
+    objects: float  # share of the objects' weight held
+    precision: float  # share of the duty's own terms the question names
+
+
 class DutyClaims:
-    def __init__(self, knowledge: Knowledge) -> None:
+    def __init__(self, knowledge: Knowledge, reader: DutyTerms | None = None) -> None:
+        self.reader = reader or DutyTerms()
         # One group per duty line: a table row or a list item / sentence.
         groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
         outweighed = {i for d in knowledge.disputes for i in d.second}
@@ -66,63 +131,131 @@ class DutyClaims:
                 continue
             groups[(claim.passage, claim.duty)].append(claim)
         self._groups = [
-            (stems(f"{duty} {g[0].text}", claim_stem), tuple(g)) for (_, duty), g in groups.items()
+            (self._line_terms(duty, g[0].text), tuple(g)) for (_, duty), g in groups.items()
+        ]
+        self._duty_terms = [
+            frozenset(t.key for t in self.reader.terms(words(duty))) for (_, duty) in groups
         ]
         self.weights = StemWeights([s for s, _ in self._groups])
+        typical = statistics.median(self.weights.idf.values()) if self.weights.idf else 1.0
+        self._unseen = {OBJECT: UNSEEN_OBJECT * typical}
+        self._unseen_verb = UNSEEN_VERB * typical
         self.documents = frozenset(g[0].doc for _, g in self._groups)
         self._by_stem: dict[str, list[int]] = defaultdict(list)
         for i, (found, _) in enumerate(self._groups):
             for s in found:
                 self._by_stem[s].append(i)
 
-    def _candidates(self, query: Query) -> list[int]:
-        """The duty lines sharing a stem with the question."""
-        return sorted({i for s in query.stems() for i in self._by_stem.get(s, ())})
+    def _line_terms(self, duty: str, text: str) -> frozenset[str]:
+        found = self.reader.terms(words(duty)) + self.reader.terms(words(text))
+        return frozenset(t.key for t in found)
+
+    def _weight(self, term: Term) -> float:
+        base = self.weights.idf.get(term.key)
+        if base is None:
+            base = self._unseen_weight(term)
+        weight = base * (OBJECT_WEIGHT if term.kind == OBJECT else 1.0)
+        return weight * (SECONDARY_WEIGHT if term.secondary else 1.0)
+
+    def _related(self, key: str) -> frozenset[str]:
+        return frozenset({key}) if self.reader.is_group(key) else self.weights.related(key)
+
+    def _unseen_weight(self, term: Term) -> float:
+        return self._unseen.get(term.kind, self._unseen_verb)
+
+    def _queries(self, question: DutyQuestion) -> tuple[Query, Query]:
+        """The question's terms weighted (all of them, and its objects alone: what the duty
+        is about, or the role it names when it names nothing else)."""
+        parts = [(self._weight(t), self._related(t.key), t) for t in question.terms]
+        every = tuple((w, r) for w, r, _ in parts)
+        about = duty_core(question.terms)
+        objects = tuple((w, r) for w, r, t in parts if t in about)
+        return (
+            Query(every, sum(w for w, _ in every)),
+            Query(objects, sum(w for w, _ in objects)),
+        )
+
+    def _scored(self, question: DutyQuestion) -> list[tuple[_Scored, int]]:
+        every, objects = self._queries(question)
+        candidates = sorted({i for s in every.stems() for i in self._by_stem.get(s, ())})
+        out = []
+        asked = every.stems()
+        for i in candidates:
+            found = self._groups[i][0]
+            held = objects.cover(found) if objects.total else 0.0  # a verb alone names no duty
+            out.append((_Scored(every.cover(found), held, self._precision(i, asked)), i))
+        return out
+
+    def _precision(self, i: int, asked: frozenset[str]) -> float:
+        """How much of a duty line's own terms (its activity) the question names: "maintain
+        the risk register" is more exactly "who keeps the risk log?" than "maintain the
+        portfolio RAID log (risks, assumptions, issues and dependencies)"."""
+        own = self._duty_terms[i]
+        total = sum(self.weights.weight(t) for t in own)
+        if not total:
+            return 0.0
+        return sum(self.weights.weight(t) for t in own if t in asked) / total
 
     def match(
         self,
-        question: list[str],
+        question: DutyQuestion,
         among: tuple[str, ...] = (),
         context: frozenset[str] = frozenset(),
         language: str = "en",
         least: float = MIN_CLAIM_COVER,
     ) -> Owner | None:
-        """The owner of the best-covered duty line; ``question`` holds the question's
-        content stems in order."""
-        if not question or not self._groups:
+        """The owner(s) of the best-covered duty line."""
+        if not question.terms or not self._groups:
             return None
-        lead = [self.weights.related(q) for q in question[:LEAD_WORDS]]
-        accountable = bool({q for q in question if q.startswith(tuple(ACCOUNTABLE_CUES))})
-        best: tuple[float, float, Owner] | None = None
-        query = self.weights.query(set(question))
-        for i in self._candidates(query):
-            found, group = self._groups[i]
-            cover = query.cover(found)
-            if cover < least or all(found.isdisjoint(x) for x in lead):
+        ranked: list[tuple[float, float, Owner]] = []
+        for scored, i in self._scored(question):
+            if scored.cover < least or scored.objects < MIN_OBJECT_COVER:
                 continue
-            owner = _owner(group, accountable, among)
+            group = self._groups[i][1]
+            owner = _owner(group, question.accountable, among)
             if owner is None:
                 continue
+            first = group[0]
             rank = (
-                cover
-                + CONTEXT_BONUS * (group[0].doc in context)
-                + TRUST_WEIGHT * group[0].trust
-                + LANGUAGE_BONUS * (group[0].language == language)
+                scored.cover
+                + PRECISION_WEIGHT * scored.precision
+                + CONTEXT_BONUS * (first.doc in context)
+                + TRUST_WEIGHT * first.trust
+                + LANGUAGE_BONUS * (first.language == language)
             )
-            if best is None or rank > best[0]:
-                best = (rank, cover, Owner(cover, owner[0], owner[1], owner[2]))
-        return best[2] if best else None
+            ranked.append((rank, scored.cover, Owner(scored.cover, *owner)))
+        if not ranked:
+            return None
+        ranked.sort(key=lambda x: (-x[0], x[2].claims[0].id))
+        return _with_ties(ranked)
 
-    def near(self, question: list[str]) -> tuple[str, ...]:
+    def near(self, question: DutyQuestion) -> tuple[str, ...]:
         """The roles of the duty lines closest to a question no line covers well enough."""
-        query = self.weights.query(set(question))
-        scored = [
-            (query.cover(self._groups[i][0]), self._groups[i][1]) for i in self._candidates(query)
-        ]
-        scored = [x for x in scored if x[0] > 0]
+        scored = [(s.cover, self._groups[i][1]) for s, i in self._scored(question) if s.cover > 0]
         scored.sort(key=lambda x: (-x[0], x[1][0].id))
         roles = [c.roles[0] for _, group in scored[:3] for c in group]
         return tuple(dict.fromkeys(roles))
+
+
+def _with_ties(ranked: list[tuple[float, float, Owner]]) -> Owner:
+    """The best line's owner, with the roles of other documents' lines that match as well
+    (two organisations giving the same duty to different roles), each line's claim kept."""
+    best_rank, _, best = ranked[0]
+    roles = list(best.roles)
+    claims = list(best.claims)
+    docs = {best.claims[0].doc}
+    for rank, _, other in ranked[1:]:
+        if rank < best_rank - TIE_MARGIN:
+            break
+        new = [r for r in other.roles if r not in roles]
+        if not new or other.claims[0].doc in docs:
+            continue
+        roles.extend(new)
+        claims.extend(c for c in other.claims if c.roles[0] in new)
+        docs.add(other.claims[0].doc)
+    if len(roles) == len(best.roles):
+        return best
+    return Owner(best.score, tuple(roles), tuple(claims), best.letter)
 
 
 def _owner(

@@ -6,18 +6,17 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bot.core.answer import Answer
-from bot.core.compose.owners import WEAK_CLAIM_COVER, Owner
+from bot.core.compose.owners import WEAK_CLAIM_COVER, DutyQuestion, Owner
 from bot.core.compose.quoting import quote_claims, who
 from bot.core.compose.reading import Reading
-from bot.core.compose.stems import claim_stem, ordered_content_stems
-from bot.core.knowledge import Statement
+from bot.core.knowledge import Claim, Statement
 from bot.core.phrases import of_phrase, say
-from bot.core.text import words
 
 if TYPE_CHECKING:
     from bot.core.compose.composer import Composer
 
 OFFER_WORDS = frozenset({"or", "ou"})
+MAX_LINES = 3  # duty lines quoted when documents give the duty to different roles
 # A claim must cover this much more of the question than the curated routing to win.
 CLAIMS_MARGIN = 0.1
 # Beside a deployment's own documents (duty claims no curated statement cites), the curated
@@ -55,10 +54,14 @@ def owner(c: Composer, r: Reading, tokens: tuple[str, ...] | None = None) -> Fou
     # "at Corvane", "on Atlas": where the duty is asked about, not what it is
     duty_words = [t for t in tokens if not c.contexts.is_context(t)]
     # A role the question names without offering it as the answer is part of the duty
-    # ("who chairs the steering committee?"): its name counts among the duty's words.
-    for role in () if offered else r.roles:
-        duty_words.extend(words(c.label(role, "en")))
-    question = ordered_content_stems(duty_words, claim_stem)
+    # ("who chairs the steering committee?").
+    question = DutyQuestion.read(duty_words, c.owners.reader, offered, r.roles)
+    if tokens is r.focus and not question.names_duty() and r.tokens:
+        # the asking sentence only offers roles ("... the PM or the BA?"): the duty is earlier
+        tokens = r.tokens
+        duty_words = [t for t in tokens if not c.contexts.is_context(t)]
+        question = DutyQuestion.read(duty_words, c.owners.reader, offered, r.roles)
+        curated = c.duties.match(tuple(duty_words), offered)
     claimed = c.owners.match(question, offered, context, r.language)
     if claimed is None and curated is not None:
         weak = c.owners.match(question, offered, context, r.language, WEAK_CLAIM_COVER)
@@ -67,6 +70,8 @@ def owner(c: Composer, r: Reading, tokens: tuple[str, ...] | None = None) -> Fou
         ):
             claimed = weak
     if claimed is not None and curated is not None and curated[1] in claimed.roles:
+        # the editor's routing settles lines of several documents that name different roles
+        claimed = _only(claimed, curated[1])
         return Found(max(claimed.score, curated[0]), claimed.roles, curated[2], claimed)
     if claimed is not None and (
         curated is None
@@ -80,12 +85,29 @@ def owner(c: Composer, r: Reading, tokens: tuple[str, ...] | None = None) -> Fou
     return None
 
 
+def _only(found: Owner, role: str) -> Owner:
+    """The owner narrowed to one of its roles, with that role's claims."""
+    if found.roles == (role,):
+        return found
+    claims = tuple(c for c in found.claims if c.roles[0] == role) or found.claims[:1]
+    letter = found.letter if found.claims[0].roles[0] == role else ""
+    return replace(found, roles=(role,), claims=claims, letter=letter)
+
+
+def _one_per_passage(claims: tuple[Claim, ...]) -> list[Claim]:
+    """The claims to quote: the first of each passage (a table row is one line)."""
+    seen: dict[str, Claim] = {}
+    for claim in claims:
+        seen.setdefault(claim.passage, claim)
+    return list(seen.values())[:MAX_LINES]
+
+
 def build(c: Composer, r: Reading) -> Answer:
     lang = r.language
     found = owner(c, r)
     if found is None:
         # What the documents do cover near that duty: the roles of the closest duties.
-        near = c.owners.near(ordered_content_stems(r.focus or r.tokens, claim_stem))
+        near = c.owners.near(DutyQuestion.read(list(r.focus or r.tokens), c.owners.reader))
         return c.answer(
             r,
             answered=False,
@@ -103,12 +125,15 @@ def build(c: Composer, r: Reading) -> Answer:
         lines.append(found.statement.text.get(lang))
         cites.extend(found.statement.cites)
     if found.claims is not None:
-        first = found.claims.claims[0]
-        quoted = quote_claims(c.k, [first], attribute=False, letters=False)
-        note = who(c.k, first)
-        if found.claims.letter:
-            note = f"{note}: {LETTER_WORDS[lang][found.claims.letter]}"
-        lines.append(f"{quoted.lines[0]} ({note})")
+        shown = _one_per_passage(found.claims.claims)
+        quoted = quote_claims(c.k, shown, attribute=False, letters=False)
+        for i, claim in enumerate(shown):
+            note = who(c.k, claim)
+            if found.claims.letter and i == 0:
+                note = f"{note}: {LETTER_WORDS[lang][found.claims.letter]}"
+            if len(shown) > 1:
+                note = f"{c.noun(claim.roles[0], lang)}, {note}"
+            lines.append(f"{quoted.lines[i]} ({note})")
         cites.extend(quoted.cites)
         quotes = quoted.quotes
     return c.answer(
