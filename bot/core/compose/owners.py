@@ -14,6 +14,7 @@ lines naming different roles match equally well, both roles are named, each with
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass
@@ -47,6 +48,7 @@ ACCOUNTABLE_CUES = frozenset(
     "validat owns owner answerable decid decide".split()
 )
 OWNING_LETTERS = ("R", "A", "x")
+CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–]\s")
 
 
 @dataclass(frozen=True)
@@ -130,8 +132,11 @@ class DutyClaims:
             if knowledge.quote(claim.passage) is None:
                 continue
             groups[(claim.passage, claim.duty)].append(claim)
+        # each line's clauses: a question's duty must be found within one of them
+        self._clauses = [self._clauses_of(duty, g[0].text) for (_, duty), g in groups.items()]
         self._groups = [
-            (self._line_terms(duty, g[0].text), tuple(g)) for (_, duty), g in groups.items()
+            (frozenset().union(*clauses), tuple(g))
+            for clauses, g in zip(self._clauses, groups.values(), strict=True)
         ]
         self._duty_terms = [
             frozenset(t.key for t in self.reader.terms(words(duty))) for (_, duty) in groups
@@ -146,9 +151,13 @@ class DutyClaims:
             for s in found:
                 self._by_stem[s].append(i)
 
-    def _line_terms(self, duty: str, text: str) -> frozenset[str]:
-        found = self.reader.terms(words(duty)) + self.reader.terms(words(text))
-        return frozenset(t.key for t in found)
+    def _clauses_of(self, duty: str, text: str) -> tuple[frozenset[str], ...]:
+        """The terms of each clause of a duty line ("keep the plan and the RAID log current,
+        chase actions after meetings, ... look after supplier paperwork": the log and the
+        suppliers are two duties, not a supplier log)."""
+        parts = CLAUSE_BREAK.split(duty) + (CLAUSE_BREAK.split(text) if text != duty else [])
+        found = (frozenset(t.key for t in self.reader.terms(words(p))) for p in parts)
+        return tuple(dict.fromkeys(f for f in found if f)) or (frozenset(),)
 
     def _weight(self, term: Term) -> float:
         base = self.weights.idf.get(term.key)
@@ -181,9 +190,12 @@ class DutyClaims:
         out = []
         asked = every.stems()
         for i in candidates:
-            found = self._groups[i][0]
-            held = objects.cover(found) if objects.total else 0.0  # a verb alone names no duty
-            out.append((_Scored(every.cover(found), held, self._precision(i, asked)), i))
+            # the clause holding most of the duty's objects, then most of the question
+            held, cover = max(
+                (objects.cover(found) if objects.total else 0.0, every.cover(found))
+                for found in self._clauses[i]
+            )  # a verb alone (no objects) names no duty
+            out.append((_Scored(cover, held, self._precision(i, asked)), i))
         return out
 
     def _precision(self, i: int, asked: frozenset[str]) -> float:
