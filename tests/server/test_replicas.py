@@ -64,10 +64,11 @@ def test_a_claim_made_by_one_replica_is_seen_by_the_other(
 ) -> None:
     env = slack_env(fake_slack, DATABASE_URL=shared_database)
     first, second = start_server(env), start_server(env)
-    body, headers = signed(app_mention("Ev2001", "PMO vs project manager?"))
+    mention = app_mention("Ev2001", "PMO vs project manager?")
+    body, headers = signed(mention)
     assert http("POST", first.url + "/slack/events", body, headers)[0] == 200
     fake_slack.wait_for("chat.postMessage")
-    _, resigned = signed(app_mention("Ev2001", "PMO vs project manager?"), timestamp_offset=1)
+    _, resigned = signed(mention, timestamp_offset=1)  # the same body, signed again
     retry = {**resigned, "x-slack-retry-num": "2", "x-slack-retry-reason": "http_timeout"}
     assert http("POST", second.url + "/slack/events", body, retry)[0] == 200
     first.stop()
