@@ -38,7 +38,7 @@ from bot.core.model import IntentData
 from bot.core.phrases import question_for
 from bot.core.roles import ROLE_TOKEN, UNKNOWN, abstract_roles, ordered_roles
 from bot.core.spelling import Speller
-from bot.core.text import strip_markup, words
+from bot.core.text import breaks, strip_markup, words
 
 NEAR_TIE = 0.03  # a runner-up this close is offered as "did you mean"
 MAX_TOKENS = 200  # words of a message read, at most
@@ -93,7 +93,7 @@ class Engine:
         if not tokens:
             return None
         language = detect_language(cleaned, tokens)
-        mentions = self._lexicon.find(tokens, language=language)
+        mentions = self._lexicon.find(tokens, language=language, breaks=breaks(cleaned))
         roles = ordered_roles(mentions)
         sentences, asking = sentence_index(cleaned, len(tokens)), asking_sentence(cleaned)
         span = span_of(sentences, asking)

@@ -129,13 +129,19 @@ class RoleLexicon:
         return None
 
     def find(
-        self, tokens: list[str], fuzzy: bool = True, language: str | None = None
+        self,
+        tokens: list[str],
+        fuzzy: bool = True,
+        language: str | None = None,
+        breaks: frozenset[int] = frozenset(),
     ) -> list[RoleMention]:
         """Role mentions (unknown roles included), left to right, longest match first.
 
         ``fuzzy=False`` matches names exactly (plurals and possessives aside): for text the
         team wrote, such as intent examples, where typos need no forgiving. The words that
         only look like plurals ("bas") are French: in an English message "BAs" is plural.
+        ``breaks``: the indices of the words punctuation stands before
+        (``bot.core.text.breaks``); no name of several words spans one ("PMO, coordinator").
         """
         keep = frozenset() if language == "en" else self._not_plural
         singular = [_singular(t, self._name_words, keep) for t in tokens]
@@ -152,6 +158,8 @@ class RoleLexicon:
         while i < n:
             opened, opened_plain = opens.get(fixed[i], ()), opens.get(plain[i], ())
             for size in range(min(self.max_len, n - i), 0, -1):
+                if size > 1 and breaks and any(i < k < i + size for k in breaks):
+                    continue  # "PMO, coordinator": punctuation ends a name
                 role, named = None, fixed
                 if size in opened:
                     role = self._by_tokens.get(tuple(fixed[i : i + size]))

@@ -60,6 +60,21 @@ def words(text: str) -> list[str]:
     return _WORD.findall(_ELISION.sub(lambda m: m.group(0)[:-1] + " ", fold(text)))
 
 
+_CLAUSE = re.compile(r"[,;:.!?()\[\]]+")
+
+
+def breaks(text: str) -> frozenset[int]:
+    """Where punctuation stands between two words of ``words(text)``: the index of the word
+    after it. "PMO, coordinator" is two names, not "PMO coordinator"."""
+    found, count = set(), 0
+    for part in _CLAUSE.split(text):
+        n = len(words(part))
+        if count and n:
+            found.add(count)
+        count += n
+    return frozenset(found)
+
+
 def normalise(text: str) -> str:
     """Markup stripped, folded, punctuation reduced to single spaces."""
     return " ".join(words(strip_markup(text)))

@@ -51,3 +51,19 @@ def test_unknown_roles_are_recognised_but_not_contract_roles(lexicon):
     found = lexicon.find(words("what does a scrum master do"))
     assert [m.role for m in found] == ["unknown_role"]
     assert ordered_roles(found) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("consultant PMO, coordinateur de projet", ("pmo", "project_coordinator")),
+        ("PMO coordinateur", ("pmo_coordinator",)),
+        ("the PMO; analyst work", ("pmo",)),
+        ("what does a PMO analyst do?", ("pmo_analyst",)),
+    ],
+)
+def test_punctuation_ends_a_role_name(lexicon, text, expected):
+    from bot.core.text import breaks
+
+    found = lexicon.find(words(text), breaks=breaks(text))
+    assert ordered_roles(found) == expected

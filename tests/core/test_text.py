@@ -40,3 +40,10 @@ def test_the_spelling_cache_stays_bounded_for_words_of_every_length(monkeypatch)
     assert speller.cached() <= 500
     assert speller.correct("reprt") == "report"  # still corrects, and remembers, past the cap
     assert speller.correct("rloe") == "role"
+
+
+def test_breaks_are_the_words_punctuation_stands_before():
+    from bot.core.text import breaks
+
+    assert breaks("PMO, coordinator; and (the PM)") == frozenset({1, 2, 3})
+    assert breaks("no punctuation here") == frozenset()
