@@ -29,6 +29,7 @@ class Facts:
     acronym: bool = False  # a word asking what a name stands for
     unknown: bool = False  # a role the bot does not know is named
     runner_up: str = ABSTAIN  # the matcher's second intent
+    owner_wanted: bool = False  # roles offered as alternatives for a duty the sources name
 
 
 Decision = Callable[[str, Facts], str]
@@ -88,6 +89,15 @@ def needs_a_known_role(intent: str, f: Facts) -> str:
     return intent
 
 
+OWNER_QUESTION_FROM = frozenset({"compare", "responsibilities"})
+
+
+def a_duty_offered_to_roles(intent: str, f: Facts) -> str:
+    """ "is it the sponsor's job to manage the stakeholders, or mine as the PM?": a duty the
+    sources name, with the roles offered as alternatives, asks which role owns it."""
+    return "which_role" if intent in OWNER_QUESTION_FROM and f.owner_wanted else intent
+
+
 DECISIONS: tuple[Decision, ...] = (
     outside_words_win,
     unsure_or_outside,
@@ -95,6 +105,7 @@ DECISIONS: tuple[Decision, ...] = (
     bare_role_is_a_definition,
     one_role_many_names,
     one_role_is_no_comparison,
+    a_duty_offered_to_roles,
     kinds_of_office,
     needs_a_known_role,
 )

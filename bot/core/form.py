@@ -62,3 +62,16 @@ def moves_between_roles(
         if gap[0] in move_to or (starts and move_to & set(gap)):
             return True
     return False
+
+
+CHOICE_GAP = 16  # words between two roles offered as alternatives ("the PM or the sponsor")
+
+
+def offers_roles(tokens: tuple[str, ...], alternatives: frozenset[str]) -> bool:
+    """ "..., the PM or the sponsor?", "is it the sponsor's job ... or is that on me as the
+    PM?": two roles with a word offering alternatives between them."""
+    roles = [i for i, t in enumerate(tokens) if t == ROLE_TOKEN]
+    for a, b in pairwise(roles):
+        if b - a - 1 <= CHOICE_GAP and alternatives & set(tokens[a + 1 : b]):
+            return True
+    return False

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.core.form import asks_how_to, moves_between_roles, who_is_subject
+from bot.core.form import asks_how_to, moves_between_roles, offers_roles, who_is_subject
 from bot.core.roles import ROLE_TOKEN as R
 
 WHO = frozenset({"who", "whom", "qui"})
@@ -64,3 +64,23 @@ FROM = frozenset({"from", "de"})
 )
 def test_a_move_is_a_role_a_word_of_moving_and_another_role(text, expected):
     assert moves_between_roles(tuple(text.split()), TO, FROM) is expected
+
+
+OR = frozenset({"or", "ou"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"who is in charge of cost the {R} or the {R}", True),
+        (f"is it the {R} job to manage the stakeholders or is that on me as the {R}", True),
+        (f"{R} ou {R}", True),
+        (f"what does the {R} do and what does the {R} do", False),
+        (
+            f"{R} or a story that goes on and on and on and on for many many more words before {R}",
+            False,
+        ),
+    ],
+)
+def test_roles_offered_as_alternatives_have_a_word_of_choice_between_them(text, expected):
+    assert offers_roles(tuple(text.split()), OR) is expected
