@@ -24,7 +24,7 @@ from bot.knowledge.claims_io import CLAIMS, DISPUTES
 from bot.knowledge.dedup import merge_duplicates
 from bot.knowledge.extract import claim_record, dispute_record, extract
 from bot.knowledge.filters import FRAGMENT, PROMOTIONAL
-from bot.knowledge.layout import read_layout
+from bot.knowledge.layout import names_its_role, read_layout
 from bot.knowledge.tagging import Tagger
 
 GENERATED = "generated"
@@ -148,6 +148,7 @@ def build(knowledge_dir: Path, intents: IntentData) -> BuildResult:
         {p["id"] for p in kept if p["status"] == "knowledge"},
         {c["id"] for p in kept if p["status"] == "knowledge" for c in p["copies"]},
         intents,
+        {doc.id: doc.title for doc in docs if names_its_role(doc.kind)},
     )
     claims_by_doc: dict[str, Counter] = {doc.id: Counter() for doc in docs}
     for claim in extracted.claims:

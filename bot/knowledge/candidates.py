@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from bot.core.roles import UNKNOWN, RoleName
 from bot.knowledge import claim_rules as rules
+from bot.knowledge.claims import heading_facet
 from bot.knowledge.mentions import Folded, RoleFinder, tokens_of
 
 _TITLE_SPLIT = re.compile(r"\s+[–—|-]\s+|:\s+")
@@ -33,10 +34,20 @@ _SUBJECT = re.compile(
 )
 _POSSESSIVE_ALIAS = re.compile(
     r"(?:^|[^\w])((?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*)\s*(?:\(([A-Z][A-Za-z0-9]{1,7})\))?,?\s+"
-    r"(?:is\s+)?(?:our|the company's|the bank's|the council's|the trust's|[A-Z][\w-]*'s)\s+"
+    r"(?:is\s+)?(?:our|the [a-z]+'s|[A-Z][\w-]*'s)\s+"
     r"([\w -]{2,50}?)(?=[.,;)]|$)"
 )
 POSSESSIVE = "is the organisation's"
+# "The Investment Owner is the project sponsor", "Project Support is a project coordinator
+# or the PMO", "the Executive (the project sponsor) owns ...", "the Change Lead acts as the
+# project manager": a section's own name for a known role, said in its text (folded).
+_IS_ROLE_LINK = (
+    r"\s*(?:,|\(|\bis\b|\best\b|\bacts as\b|\bserves as\b|\bplays the role of\b"
+    r"|\bis equivalent to\b|\bcorresponds to\b|\bis what(?: [\w-]+){0,4} calls?\b"
+    r"|\bjoue le role d[eu]\b|\bcorrespond (?:a|au)\b)\s*"
+    r"(?:(?:the|a|an|our|le|la|l'|un|une|what|ce que) )?"
+)
+IS_ROLE = "is the known role"
 _STOP_RIGHT = frozenset(
     "is are was which who that and or for in at on with to as it its est qui".split()
 )
@@ -195,7 +206,13 @@ def document_names(
         find(k)
         return k
 
+    titles = {key(_TITLE_SPLIT.split(h)[0]) for h, _ in headings}
     for sentence, line in sentences:
+        named = _section_name_for_role(sentence, titles, finder)
+        if named is not None:
+            a = note(named[0], f"{doc}:{line} {IS_ROLE}")
+            b = note(named[1], f"{doc}:{line} {IS_ROLE}")
+            parent[find(a)] = find(b)
         for left, right, how in links(sentence):
             if how == POSSESSIVE:
                 right = _role_named_last(right, finder)
@@ -211,6 +228,8 @@ def document_names(
             note(subject.group(1), f"{doc}:{line} subject")
     for heading, line in headings:
         heading = _TITLE_SPLIT.split(heading)[0]
+        if heading_facet(Folded.of(heading).folded) is not None:
+            continue  # "Duties of the Change Lead" is a section about a role, not a title
         if title_like(heading) and len(_words(heading)) >= 2:
             note(heading, f"{doc}:{line} heading")
     # "the Portfolio Board" after "the Corporate Portfolio Board": the same body, shortened.
@@ -260,6 +279,34 @@ def document_names(
         group = Group([display[k] for k in names], [w for k in names for w in seen[k]])
         candidates.append(group)
     return DocumentNames(aliases, candidates, alias_seen)
+
+
+def _section_name_for_role(
+    sentence: str, titles: set[str], finder: RoleFinder
+) -> tuple[str, str] | None:
+    """(the section's name, the known role's name) when a sentence says a heading's name is
+    a known role: "The Change Lead is the project manager of the initiative" under "2.2
+    Change Lead". Only a heading's name counts, so "A PMO is a team that ..." links
+    nothing."""
+    folded = Folded.of(sentence)
+    for title in sorted(titles, key=len, reverse=True):
+        if not title or finder.full_name(title.split()) is not None:
+            continue  # already a known name
+        match = re.search(rf"\b{re.escape(title)}\b{_IS_ROLE_LINK}", folded.folded)
+        if match is None or match.start() > _MAX_NAME_START:
+            continue
+        tokens = tokens_of(Folded.of(folded.folded[match.end() :]))
+        found = finder.mentions(tokens)
+        if not found or found[0].first != 0 or found[0].role == UNKNOWN:
+            continue
+        name = sentence[folded.start(match.start()) : folded.end(match.start() + len(title))]
+        return name, " ".join(t.word for t in tokens[found[0].first : found[0].last])
+    return None
+
+
+# How far into its sentence a section's name may stand ("In Tarnwick projects, the
+# Executive is ..."): a short opening clause, not a mention in passing.
+_MAX_NAME_START = 40
 
 
 def _role_named_last(phrase: str, finder: RoleFinder) -> str | None:

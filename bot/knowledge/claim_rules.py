@@ -42,8 +42,8 @@ RELATIONS: tuple[RelationRule, ...] = (
     _rule(r"\b(?:is|are) (?:line[- ])?managed by\b", REPORTS_TO),
     _rule(r"\b(?:is|are) supervised by\b", REPORTS_TO),
     _rule(
-        r"\b(?:reports?|reporting) (?:directly |also |primarily |formally |functionally |"
-        r"professionally |day to day |mainly |usually )?(?:in)?to\b",
+        r"\b(?:reports?|reporting) (?:also |day to day |each (?:week|month) |[a-z]+ly )?"
+        r"(?:in)?to\b",
         REPORTS_TO,
     ),
     _rule(r"\b(?:works?|working) (?:directly )?under\b", REPORTS_TO),
@@ -53,7 +53,9 @@ RELATIONS: tuple[RelationRule, ...] = (
     ),
     _rule(r"\banswers? to\b", REPORTS_TO),
     _rule(r"\brend(?:ent)? (?:directement )?compte (?:a|au|aux)\b", REPORTS_TO),
-    _rule(r"\b(?:est|sont) rattachee?s? (?:directement )?(?:a|au|aux)\b", REPORTS_TO),
+    _rule(
+        r"\b(?:est|sont) rattache(?:e|\(e\)|[·.]e)?s? (?:directement )?(?:a|au|aux)\b", REPORTS_TO
+    ),
     _rule(r"\btravaill(?:e|ent) sous\b", REPORTS_TO),
     _rule(r"\b(?:est|sont) (?:place(?:e|s|es)? )?sous l'?\s?autorite (?:de|du|des)\b", REPORTS_TO),
     _rule(r"\bsuperieur hierarchique (?:de|du|des|d')", MANAGES),
@@ -93,7 +95,8 @@ SUBJECT_LEAD = frozenset(
     some both such new le la les l un une des chaque notre nos votre vos ce cet cette ces
     tout tous toute toutes good great effective successful experienced typical dedicated
     skilled strong qualified competent bon bonne role job task function main primary
-    purpose of du de d rôle role""".split()
+    purpose of du de d rôle role senior junior associate principal paid volunteer part full
+    time interim acting""".split()
 )
 # "Budget approval rests with the project sponsor", "The plan is approved by the PMO":
 # the role after these owns the activity before them.
@@ -110,9 +113,17 @@ OWNERS = re.compile(
 )
 # "For product managers: ...", "Pour le chef de projet : ...": a role named as a label.
 LABEL_LEAD = frozenset("for pour as".split())
+# A role followed by one of these is the subject of the clause after it ("We employ a
+# project coordinator who keeps the calendar").
+RELATIVE = re.compile(r"^\s*,?\s*(?:who|qui)\b")
+# ... when an article introduces the role ("a full-time project controller who", not "the
+# acronym PMO, which"): the word before it, past its qualifiers.
+RELATIVE_ARTICLES = frozenset("a an the one our their its un une le la les l des notre".split())
 # A pronoun subject stands for the role of the section it is in.
 PRONOUNS = frozenset("it they he she il elle ils elles this".split())
 FIRST_PERSON = frozenset({"i", "je", "j"})
+# A job page speaks to the holder: "You will set the standards ..." in a role's section.
+SECOND_PERSON = frozenset({"you", "vous"})
 # Words that deny what the sentence says (tokens, after folding).
 NEGATIONS = frozenset(
     """not never cannot doesn't don't isn't aren't won't can't shouldn't mustn't wasn't
@@ -170,7 +181,8 @@ SENTENCE_FACETS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]
     (
         "career",
         re.compile(
-            r"\b(?:careers?|promot(?:ed|ion)|progress(?:es|ion)? (?:to|into)|moves? (?:on |up |"
+            r"\b(?:careers?|promot(?:ed|ion)|(?<!reports )(?<!report )(?<!reporting )"
+            r"progress(?:es|ion)? (?:to|into)|moves? (?:on |up |"
             r"across )?(?:to|into)|becomes?|step up|carriere|evolu\w* vers|peu(?:t|vent) devenir"
             r"|devenir)\b"
         ),
@@ -250,7 +262,7 @@ LABEL_FACETS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 # A label opening a line: "Scope: ...", "You will:", "**Requirements:**" (folded text).
-LABEL = re.compile(r"^\s*([a-z][a-z' -]{1,40}?)\s*:(?:\s+|$)")
+LABEL = re.compile(r"^\s*([a-z][a-z' -]{1,40}?)\s*(?::|[–—]|-(?=\s))(?:\s+|$)")
 LABEL_MAX_WORDS = 4
 
 # A job posting's own label before the role it names: "Fiche de poste : Analyste PMO",
@@ -324,7 +336,8 @@ SKIP_HEADINGS = re.compile(
     r"|see also|further reading|footnotes|changelog|revision history|document history"
     r"|version history|similar jobs|related (?:jobs|pages|articles|posts)|comments"
     r"|remuneration|pour postuler|comment postuler|candidature|avantages sociaux"
-    r"|nous contacter|qui sommes-nous)\b"
+    r"|nous contacter|qui sommes-nous|what we offer|ce que nous offrons|nous offrons"
+    r"|^conditions(?: de travail| d'emploi| du poste)?$)\b"
 )
 
 # A list's introduction saying the items are the members of a body.
@@ -345,7 +358,8 @@ CLUTTER = re.compile(
     r"|closed on|close at|parking|car park|canteen|restaurant d'entreprise|newsletter|subscribe"
     r"|sign up|password|laptop|reception|salary|salaire|extension \d|bank holidays?"
     r"|page views|unsubscribe|bake-off|menu starts|payroll|pension|printed copies"
-    r"|copyright|all rights reserved)\b"
+    r"|copyright|all rights reserved|lieu ?:|type de contrat|contrat ?:|location ?:"
+    r"|contract type)"
 )
 
 # Head words of job titles and governance bodies, for candidate roles.

@@ -64,8 +64,11 @@ class Relation:
     reporting: bool
 
 
-def heading_scope(headings: tuple[str, ...], finder: RoleFinder, title_like) -> Scope:
-    """The roles and facet the headings above a passage give it (deepest heading first)."""
+def heading_scope(
+    headings: tuple[str, ...], finder: RoleFinder, title_like, fallback: tuple[str, ...] = ()
+) -> Scope:
+    """The roles and facet the headings above a passage give it (deepest heading first);
+    ``fallback`` when no heading names a role or a title."""
     facet = None
     head = ""
     roles: tuple[str, ...] | None = None
@@ -73,13 +76,14 @@ def heading_scope(headings: tuple[str, ...], finder: RoleFinder, title_like) -> 
         return Scope((), None, skip=True)
     for depth, heading in enumerate(reversed(headings)):
         folded = Folded.of(heading)
-        if facet is None:
+        part = _title_part(heading, finder)
+        tokens = tokens_of(Folded.of(part))
+        if facet is None and not _names_a_role(part, finder):
+            # a role's own name says no facet ("Requirements Lead" is no requirements list)
             facet = heading_facet(folded.folded)
             if facet == "career" and depth == len(headings) - 1 and len(roles or ()) == 1:
                 facet = None  # a career framework's title above one level's own section
         if roles is None:
-            part = _title_part(heading, finder)
-            tokens = tokens_of(Folded.of(part))
             found = [m.role for m in finder.mentions(tokens)]
             known = list(dict.fromkeys(r for r in found if r != UNKNOWN))
             if len(known) == 1:
@@ -90,6 +94,8 @@ def heading_scope(headings: tuple[str, ...], finder: RoleFinder, title_like) -> 
                 roles = tuple(known) if career else ()
             elif UNKNOWN in found or title_like(part):
                 roles = ()
+    if roles is None:
+        roles = fallback
     return Scope(roles or (), facet, head=head if roles else "")
 
 
@@ -100,12 +106,14 @@ def lead_scope(lead: str, scope: Scope, finder: RoleFinder) -> Scope:
     if len(lead.split()) > _MAX_LEAD_WORDS:
         return scope
     folded = Folded.of(lead)
-    known = list(
-        dict.fromkeys(m.role for m in finder.mentions(tokens_of(folded)) if m.role != UNKNOWN)
-    )
+    tokens = tokens_of(folded)
+    found = [m for m in finder.mentions(tokens) if m.role != UNKNOWN]
+    known = list(dict.fromkeys(m.role for m in found))
     facet = heading_facet(folded.folded)
     if len(known) == 1:
-        return Scope((known[0],), facet or scope.facet)
+        # "The coordinator has no say ..." under "**Project coordinator** (part time)"
+        head = tokens[found[0].last - 1].word
+        return Scope((known[0],), facet or scope.facet, head=head)
     return Scope(scope.roles, facet or scope.facet, head=scope.head)
 
 
@@ -113,11 +121,21 @@ def heading_facet(folded: str) -> str | None:
     """What a heading (or a list's introduction) says its text is about: a label first
     ("You will:", "Activités principales"), then the cue words of a heading."""
     label = folded.strip().rstrip(":").strip()
-    if len(label.split()) <= rules.LABEL_MAX_WORDS:
-        found = next((name for name, p in rules.LABEL_FACETS if p.match(label)), None)
-        if found:
-            return found
+    found = _label_facet(label)
+    if found:
+        return found
     return next((name for name, p in rules.HEADING_FACETS if p.search(folded)), None)
+
+
+def _label_facet(label: str) -> str | None:
+    """The facet of a whole label ("nice to have", "activites principales"), or None."""
+    if len(label.split()) > rules.LABEL_MAX_WORDS:
+        return None
+    for name, pattern in rules.LABEL_FACETS:
+        match = pattern.match(label)
+        if match and match.end() == len(label):
+            return name
+    return None
 
 
 def label_of(folded: str) -> tuple[str | None, int]:
@@ -126,9 +144,16 @@ def label_of(folded: str) -> tuple[str | None, int]:
     match = rules.LABEL.match(folded)
     if not match or len(match.group(1).split()) > rules.LABEL_MAX_WORDS:
         return None, 0
-    label = match.group(1).strip()
-    facet = next((name for name, p in rules.LABEL_FACETS if p.match(label)), None)
+    facet = _label_facet(match.group(1).strip())
     return (facet, match.end()) if facet else (None, 0)
+
+
+def _names_a_role(part: str, finder: RoleFinder) -> bool:
+    """A heading that is a role's name and nothing else ("The Change Office")."""
+    words = [t.word for t in tokens_of(Folded.of(part))]
+    while words and words[0] in rules.SUBJECT_LEAD:
+        words = words[1:]
+    return bool(words) and finder.full_name(words) not in (None, UNKNOWN)
 
 
 def _title_part(heading: str, finder: RoleFinder) -> str:
@@ -179,15 +204,21 @@ def _item_text(text: str) -> str:
 
 
 class Extractor:
-    def __init__(self, finder: RoleFinder, title_like) -> None:
+    def __init__(self, finder: RoleFinder, title_like, title: str = "") -> None:
         self.finder = finder
         self.title_like = title_like
         self._scopes: dict[tuple[str, ...], Scope] = {}
+        # The role the page's own title names ("Fiche de poste : Coordinateur de projet"):
+        # the role of every section no heading scopes.
+        page = heading_scope((title,), finder, title_like) if title else None
+        self._page_roles = page.roles if page is not None and len(page.roles) == 1 else ()
 
     def claims(self, source: Source) -> list[Claim]:
         scope = self._scopes.get(source.headings)
         if scope is None:
-            scope = heading_scope(source.headings, self.finder, self.title_like)
+            scope = heading_scope(
+                source.headings, self.finder, self.title_like, fallback=self._page_roles
+            )
             self._scopes[source.headings] = scope
         if scope.skip:
             return []
@@ -199,9 +230,19 @@ class Extractor:
             return []  # tables are read by bot.knowledge.tables
         drafts: list[_Draft] = []
         previous: str | None = None
-        for sentence, unit, unit_scope in self._units(source, scope):
+        label: str | None = None  # "**PMO manager** (head of the PMO)." opening a paragraph
+        for index, (sentence, unit, unit_scope) in enumerate(self._units(source, scope)):
             if rules.CLUTTER.search(Folded.of(sentence).folded):
                 continue
+            if unit.part == "paragraph" and index == 0:
+                label = self._label_only(sentence)
+                if label:
+                    continue
+            if label and unit.part == "paragraph":
+                # the paragraph's later sentences are about the role its label names
+                unit, unit_scope = replace(unit, part="list"), Scope((label,), scope.facet)
+            elif unit.part == "paragraph" and previous and _opens_with_pronoun(sentence):
+                unit_scope = Scope((previous,), scope.facet)  # "It keeps ...", "She reports"
             if sentence.rstrip().endswith(":") and unit.part != "list":
                 continue  # it introduces a list: its items carry the claims
             if unit.part == "list" and previous and unit_scope is _LATER_SENTENCE:
@@ -231,6 +272,19 @@ class Extractor:
             )
             for n, d in enumerate(_unique(drafts), start=1)
         ]
+
+    def _label_only(self, sentence: str) -> str | None:
+        """The role a sentence only names, as a label ("PMO manager (head of the PMO).",
+        "Project coordinator:"), or None."""
+        folded = Folded.of(sentence)
+        tokens = tokens_of(folded)
+        mentions = self.finder.mentions(tokens)
+        if not mentions or mentions[0].role == UNKNOWN:
+            return None
+        if any(t.word not in rules.SUBJECT_LEAD for t in tokens[: mentions[0].first]):
+            return None
+        rest = folded.folded[_skip_apposition(folded, mentions[0].end) :]
+        return mentions[0].role if not re.search(r"[a-z0-9]", rest) else None
 
     def _units(self, source: Source, scope: Scope) -> list[tuple[str, Source, object]]:
         """The sentences of a passage, each with the passage it is read as and its scope. A
@@ -285,6 +339,12 @@ class Extractor:
         if not subjects and is_item and section_role and _opens_with_text(tokens, mentions):
             subjects, after = [section_role], 0
         if not subjects and section_role and not relations:
+            reporting = _reporting_subjects(folded.folded, tokens, mentions)
+            if reporting:  # "... merge into one PMO reporting to the CFO" in a role's section
+                return [
+                    _Draft((role,), REPORTING, sentence.strip(), "", None, denied)
+                    for role, denied in dict.fromkeys(reporting)
+                ]
             return self._scoped(sentence, folded, mentions, scope, section_role)
         if not subjects:
             drafts = [self._relation_draft(sentence, r, mentions) for r in relations]
@@ -339,6 +399,9 @@ class Extractor:
         for r in relations:
             if r.upper_side not in subjects and r.other not in subjects:
                 drafts.append(self._relation_draft(sentence, r, mentions))
+        if not any(d.facet == REPORTING for d in drafts) and _reports_later(predicate):
+            # "She chairs the delivery meeting and reports to the Harbour Board."
+            drafts.append(_Draft((subjects[0],), REPORTING, sentence.strip(), "", None, negated))
         covered = {r for d in drafts for r in (*d.roles, *(d.relation or ()))}
         for role, denied in _reporting_subjects(folded.folded, tokens, mentions):
             if role not in covered:  # "..., and the programme manager reports to the board"
@@ -435,12 +498,23 @@ class Extractor:
                 break
             if token.word in rules.PRONOUNS and section_role:
                 return [section_role], token.end
+            if token.word in rules.SECOND_PERSON and section_role and i == 0:
+                return [section_role], token.end
             if section_role and _post_noun_end(tokens, mentions):
                 return [section_role], _post_noun_end(tokens, mentions)
             if token.word in rules.FIRST_PERSON and source.author_title:
                 role = self._title_role(source.author_title)
                 if role:
                     return [role], token.end
+        for m in mentions:  # "we employ a paid project coordinator who keeps the calendar"
+            relative = rules.RELATIVE.match(text[m.end :])
+            if (
+                relative
+                and m.role != UNKNOWN
+                and _introduced(tokens, m.first)
+                and not _negated(text[: m.start])
+            ):
+                return [m.role], m.end + relative.end()
         return [], 0
 
     def _title_role(self, title: str) -> str | None:
@@ -470,7 +544,17 @@ class Extractor:
                 subject, negated = _subject_before(
                     text, tokens, mentions, match.start(), rule.loose
                 )
-                if subject is None and subjects and _linked(text, after, match.start()):
+                if (
+                    subject is None
+                    and subjects
+                    and (
+                        _linked(text, after, match.start())
+                        or (
+                            rule.verb == rules.REPORTS_TO
+                            and _coordinated(text, after, match.start())
+                        )
+                    )
+                ):
                     subject = subjects[0]
                     negated = _negated(text[after : match.start()])
                 if subject is None and _at_start(text, match.start()) and section_role:
@@ -687,6 +771,43 @@ def _further_objects(text: str, mentions: list[Mention], position: int, first: s
             out.append(m.role)
         previous = m
     return out
+
+
+def _introduced(tokens: list[Token], first: int) -> bool:
+    """An article before a role's name, past its qualifiers ("a full-time ...")."""
+    i = first - 1
+    while i >= 0 and tokens[i].word not in rules.RELATIVE_ARTICLES:
+        if tokens[i].word not in rules.SUBJECT_LEAD:
+            return False
+        i -= 1
+    return i >= 0
+
+
+def _coordinated(text: str, after: int, position: int) -> bool:
+    """A verb joined to the subject's other verbs in the same clause ("They plan and
+    deliver their project and report weekly to the programme manager")."""
+    gap = text[after:position]
+    return (
+        position >= after
+        and not re.search(r"[;:.]", gap)
+        and bool(re.search(r"(?:,|\band|\bet)\s*$", gap))
+    )
+
+
+def _reports_later(predicate: str) -> bool:
+    """A reporting line joined to the subject's other duties ("..., and reports to ...")."""
+    for rule in rules.RELATIONS:
+        if rule.verb != rules.REPORTS_TO or rule.passive:
+            continue
+        for match in rule.pattern.finditer(predicate):
+            if re.search(r"(?:,|\band|\bet)\s*$", predicate[: match.start()]):
+                return True
+    return False
+
+
+def _opens_with_pronoun(sentence: str) -> bool:
+    tokens = tokens_of(Folded.of(sentence))
+    return bool(tokens) and tokens[0].word in rules.PRONOUNS
 
 
 def _post_noun_end(tokens: list[Token], mentions: list[Mention]) -> int:

@@ -45,10 +45,13 @@ def extract(
     kept: set[str],
     copies: set[str],
     intents: IntentData,
+    titles: dict[str, str] | None = None,
 ) -> Extracted:
     """``passages`` in document order (all of them, before merging); ``contexts`` the
     structure around each passage (headings, table header and cells); ``kept`` the ids of
-    the passages that stayed knowledge after merging, ``copies`` the ids merged into them."""
+    the passages that stayed knowledge after merging, ``copies`` the ids merged into them;
+    ``titles`` the catalogue titles of the documents read by their structure (a title that
+    names one role, "Fiche de poste : Coordinateur de projet", scopes the whole page)."""
     base = RoleFinder.of(intents)
     out = Extracted()
     by_doc: dict[str, list[dict]] = defaultdict(list)
@@ -70,7 +73,7 @@ def extract(
         found = names.document_names(doc, headings, sentences, base)
         finder = base.widened(names.alias_names(found.aliases))
         _collect(found, candidates, aliases)
-        extractor = Extractor(finder, names.title_like)
+        extractor = Extractor(finder, names.title_like, (titles or {}).get(doc, ""))
         found_claims = _claims_of(items, contexts, kept | copies, trust[doc], extractor, finder)
         out.claims.extend(found_claims)
     out.claims = _without_repeats(out.claims, copies)

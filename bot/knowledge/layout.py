@@ -14,6 +14,15 @@ from bot.knowledge.structured import segment_blocks
 _BY_KIND = {"qa_thread": segment_qa_thread, "compiled_page": segment_page}
 
 
+# Kinds of page about one role: the title names it ("Fiche de poste : Analyste PMO",
+# "Portfolio manager"), and it is the role of every section no heading names.
+_ONE_ROLE_KINDS = frozenset({"job_description"})
+
+
+def names_its_role(kind: str) -> bool:
+    return kind in _ONE_ROLE_KINDS
+
+
 @dataclass(frozen=True)
 class Layout:
     format: str

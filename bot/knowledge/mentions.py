@@ -79,8 +79,26 @@ def _folded(text: str) -> Folded:
     return Folded(text, folded, origin)
 
 
+# French inclusive writing: "coordinateur(trice)", "chef·fe", "analyste.s", "candidat-e":
+# the ending after a mark glued to the word is no word of its own.
+_INCLUSIVE_ENDINGS = frozenset("trice rice ice euse se e es fe ne ere enne ienne ale s".split())
+_INCLUSIVE_MARKS = frozenset("(·./-•⋅")
+
+
 def tokens_of(folded: Folded) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded.folded)]
+    text = folded.folded
+    out: list[Token] = []
+    for m in _WORD.finditer(text):
+        mark = text[m.start() - 1] if m.start() else ""
+        if (
+            out
+            and m.group() in _INCLUSIVE_ENDINGS
+            and mark in _INCLUSIVE_MARKS
+            and out[-1].end == m.start() - 1
+        ):
+            continue
+        out.append(Token(m.group(), m.start(), m.end()))
+    return out
 
 
 class RoleFinder:

@@ -21,8 +21,16 @@ def segment_blocks(parsed: Parsed, title: str) -> Segmented:
         out.segments.append(seg)
 
     lead = ""
+    parents: list[tuple[int, str]] = []  # the list items a block may be indented under
     for block in parsed.blocks:
-        if block.kind != ITEM:
+        while parents and parents[-1][0] >= block.depth and block.kind in (ITEM, PARAGRAPH):
+            parents.pop()
+        nested = parents[-1][1] if parents and block.kind in (ITEM, PARAGRAPH) else ""
+        if block.kind == ITEM:
+            parents.append((block.depth, block.text))
+        elif not nested:
+            parents = []
+        if block.kind != ITEM and not nested:
             lead = block.text if block.kind == PARAGRAPH and block.text.endswith(":") else ""
         if block.kind == HEADING:
             while stack and stack[-1][0] >= block.level:
@@ -68,7 +76,8 @@ def segment_blocks(parsed: Parsed, title: str) -> Segmented:
             part,
             heading=heading,
             headings=headings,
-            lead=lead if block.kind == ITEM else "",
+            # a nested item or paragraph is introduced by the item it is indented under
+            lead=nested or (lead if block.kind == ITEM else ""),
         )
         add(key, seg)
     for segments in sections.values():

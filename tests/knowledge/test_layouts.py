@@ -2,6 +2,7 @@
 labelled lines in job families, bold role labels on team pages, French job postings and
 reStructuredText grid tables. Each test is one layout, written small."""
 
+from bot.knowledge.build import run_build
 from bot.knowledge.formats import parse
 from bot.knowledge.formats.blocks import ITEM, TABLE
 from tests.knowledge.documents_kit import Document, about, build_documents, claims_of
@@ -167,3 +168,94 @@ def test_a_restructuredtext_simple_table_is_read():
     [table] = [b for b in parse("rst", text).blocks if b.kind == TABLE]
     assert table.rows[0].cells == ("Activity", "Sponsor", "PMO")
     assert table.rows[-1].cells == ("Set the standards", "I", "R/A")
+
+
+def test_a_job_postings_title_names_the_role_of_its_unscoped_sections(tmp_path, intents):
+    text = (
+        "VALDEN SA\nOffre d'emploi\n\nMISSIONS\n\n• Tenir le planning des projets.\n\n"
+        "RATTACHEMENT\n\nLe poste est rattaché au chef de projet.\n"
+    )
+    doc = Document("fiche.txt", text, kind="job_description")
+    result = build_documents(tmp_path, intents, doc)
+    assert not claims_of(result)  # the catalogue title is the file name here: no role
+    sources = tmp_path / "sources" / "sources.yaml"
+    sources.write_text(
+        sources.read_text().replace(
+            'title: "fiche.txt"', 'title: "Fiche de poste : Coordinateur(trice) de projet"'
+        )
+    )
+    result = run_build(tmp_path, intents)
+    facets = {c["text"]: c["facet"] for c in about(result, "project_coordinator")}
+    assert facets == {
+        "Tenir le planning des projets.": "responsibilities",
+        "Le poste est rattaché au chef de projet.": "reporting",
+    }
+
+
+def test_inclusive_french_forms_name_the_role(tmp_path, intents):
+    text = (
+        "## Rattachement\n\nLe/la coordinateur(trice) PMO est rattaché(e) au responsable du PMO.\n"
+    )
+    result = build_documents(tmp_path, intents, Document("fiche.md", text))
+    [claim] = about(result, "pmo_coordinator")
+    assert claim["relation"] == ["pmo_coordinator", "reports_to", "pmo_manager"]
+
+
+def test_a_role_introduced_with_who_is_the_subject_of_its_clause(tmp_path, intents):
+    text = (
+        "## Support\n\nThe programme also employs a full-time project controller who keeps "
+        "the cost plan for every project.\n\nThe acronym PMO, which many people misread, "
+        "means project management office.\n"
+    )
+    result = build_documents(tmp_path, intents, Document("roles.md", text))
+    [claim] = about(result, "project_controller")
+    assert claim["facet"] == "responsibilities" and "cost plan" in claim["duty"]
+
+
+def test_a_paragraph_opening_with_a_role_label_is_about_that_role(tmp_path, intents):
+    html = (
+        "<html><body><main><h2>Programme roles</h2><p><strong>Programme manager.</strong> "
+        "Runs the programme day to day. She chairs the delivery meeting and reports to the "
+        "Harbour Board.</p><p>The portfolio manager looks across all programmes. He is not "
+        "involved in running the projects.</p></main></body></html>"
+    )
+    result = build_documents(tmp_path, intents, Document("roles.html", html))
+    programme = about(result, "program_manager")
+    assert "Runs the programme day to day." in _texts(programme)
+    assert any(c["facet"] == "reporting" for c in programme)
+    portfolio = about(result, "portfolio_manager")
+    assert [c["negated"] for c in portfolio] == [False, True]  # "He" is the portfolio manager
+
+
+def test_items_indented_under_a_bold_label_item_are_its_duties(tmp_path, intents):
+    text = (
+        "Paid roles\n==========\n\n* **Project coordinator** (part time)\n\n"
+        "  * runs the weekly triage meeting\n  * tracks the milestones\n\n"
+        "  The coordinator has no say over which changes are merged.\n\n"
+        "* **Release captain** (volunteer)\n\n  * tags the release\n"
+    )
+    result = build_documents(tmp_path, intents, Document("team.rst", text, kind="rst"))
+    coordinator = about(result, "project_coordinator")
+    assert {"runs the weekly triage meeting", "tracks the milestones"} <= _texts(coordinator)
+    assert [c["negated"] for c in coordinator if "no say" in c["text"]] == [True]
+    assert len(claims_of(result)) == 3  # the release captain is no known role
+
+
+def test_a_section_named_in_the_methods_own_words_is_the_known_role_it_says_it_is(
+    tmp_path, intents
+):
+    text = (
+        "2 ROLES\n\n2.1 Investment Owner\n\nIn this method, the Investment Owner is the "
+        "project sponsor.\n\nDuties of the Investment Owner\na. Release funding one phase at a "
+        "time.\nb. Appoint the Change Lead.\n\n2.2 Requirements Lead\n\nThe Requirements Lead "
+        "(the business analyst in other methods) writes the user stories.\n"
+    )
+    result = build_documents(tmp_path, intents, Document("method.txt", text, kind="standard"))
+    duties = {c["duty"] for c in about(result, "project_sponsor", "responsibilities")}
+    assert {"Release funding one phase at a time", "Appoint the Change Lead"} <= duties
+    assert about(result, "business_analyst", "responsibilities")
+    aliases = {a["role"]: a["names"] for a in result.report["proposed_aliases"]}
+    assert aliases["project_sponsor"] == ["Investment Owner"]
+    assert aliases["business_analyst"] == ["Requirements Lead"]
+    candidates = {c["id"] for c in result.report["candidate_roles"]}
+    assert not any(c.startswith("duties_of") for c in candidates)

@@ -27,6 +27,9 @@ class Block:
     line: int
     level: int = 0  # a heading's level (1 is the top)
     rows: tuple[TableRow, ...] = ()
+    # how far a list item or a paragraph is indented: an item or paragraph indented under an
+    # item belongs to it ("- **Release manager**" over its own list of duties)
+    depth: int = 0
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,7 @@ def parse(text: str) -> Parsed:
     para: list[str] = []
     para_line = 0
     para_kind = PARAGRAPH
+    para_depth = 0
     table: list[TableRow] = []
     table_line = 0
     fenced = False
@@ -80,7 +81,7 @@ def parse(text: str) -> Parsed:
     def flush() -> None:
         nonlocal para, table
         if para:
-            blocks.append(Block(para_kind, collapse(" ".join(para)), para_line))
+            blocks.append(Block(para_kind, collapse(" ".join(para)), para_line, depth=para_depth))
             para = []
         if table:
             blocks.append(Block(TABLE, "", table_line, rows=tuple(table)))
@@ -141,6 +142,7 @@ def parse(text: str) -> Parsed:
         if item:
             flush()
             para, para_line, para_kind = [content], number, ITEM
+            para_depth = len(item.group(1).expandtabs(4))
             continue
         if para and para_kind == ITEM and not raw[:1].isspace() and not line[:1].isspace():
             # A flush-left line after an item continues it only without a blank line.
@@ -148,6 +150,7 @@ def parse(text: str) -> Parsed:
             continue
         if not para:
             para_line, para_kind = number, PARAGRAPH
+            para_depth = len(line) - len(line.lstrip())
         para.append(content)
     flush()
     return Parsed("markdown", tuple(blocks), "\n".join(rendered))

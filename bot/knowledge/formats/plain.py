@@ -7,11 +7,23 @@ from __future__ import annotations
 import re
 
 from bot.knowledge import filters
-from bot.knowledge.formats.blocks import HEADING, ITEM, PARAGRAPH, Block, Parsed, collapse
+from bot.knowledge.formats.blocks import (
+    HEADING,
+    ITEM,
+    PARAGRAPH,
+    PSEUDO_HEADING,
+    Block,
+    Parsed,
+    collapse,
+)
 
 _NUMBERED = re.compile(r"^\s*((?:\d{1,2}\.)*\d{1,2})\.?\s+(?=\S)")
-# Bullets, "(1)" / "1)" and lettered items "(a)", "a)", "(iv)" (method manuals, contracts).
-_ITEM = re.compile(r"^(\s*)(?:[-*+•▪◦·]|\(?\d{1,2}\)|\(?[a-z]\)|\((?:[ivx]{1,4})\))\s+(?=\S)")
+# Bullets, "(1)" / "1)" and lettered items "(a)", "a)", "a.", "(iv)" (method manuals).
+_ITEM = re.compile(
+    r"^(\s*)(?:[-*+•▪◦·]|\(?\d{1,2}\)|\(?[a-z]\)|[a-z]\.|\((?:[ivx]{1,4})\))\s+(?=\S)"
+)
+# The level of a document's own title (its first line, a title line): above every heading.
+_TITLE_LEVEL = 0
 _QUESTION = re.compile(r"^\s*(?:Q|Question)\s*[:.]\s*(?=\S)", re.IGNORECASE)
 _ANSWER = re.compile(r"^\s*(?:A|Answer|R|Réponse)\s*[:.]\s*(?=\S)", re.IGNORECASE)
 _MAX_HEADING_WORDS = 10
@@ -46,6 +58,19 @@ def _heads_its_block(line: str, group: list[str], numbered_title: str) -> bool:
     )
 
 
+def _heads_its_list(line: str, group: list[str], numbered: re.Match[str] | None) -> bool:
+    """A short title line right above a list, without a blank line between: "Duties of
+    the Investment Owner" over "a. Make the case ...", "b. ...". Below every heading."""
+    return (
+        len(group) >= 2
+        and numbered is None
+        and _is_title(line)
+        and not _ITEM.match(group[0])
+        and not _QUESTION.match(group[0])
+        and bool(_ITEM.match(group[1]))
+    )
+
+
 def _blocks(lines: list[str]) -> list[tuple[int, list[str]]]:
     out: list[tuple[int, list[str]]] = []
     current: list[str] = []
@@ -76,7 +101,8 @@ def parse(text: str) -> Parsed:
 
         def flush(para: list[str], kind: str, line: int) -> None:
             if para:
-                blocks.append(Block(kind, collapse(" ".join(para)), line))
+                depth = len(lines[line - 1]) - len(lines[line - 1].lstrip())
+                blocks.append(Block(kind, collapse(" ".join(para)), line, depth=depth))
 
         for offset, raw in enumerate(group):
             number = first + offset
@@ -87,6 +113,9 @@ def parse(text: str) -> Parsed:
             if numbered and len(group) == 1 and _is_title(title) and followed:
                 level = numbered.group(1).count(".") + 1
                 blocks.append(Block(HEADING, collapse(title), number, level))
+                continue
+            if offset == 0 and _heads_its_list(line, group, numbered):
+                blocks.append(Block(HEADING, collapse(line), number, PSEUDO_HEADING))
                 continue
             if offset == 0 and _heads_its_block(line, group, title if numbered else ""):
                 level = numbered.group(1).count(".") + 1 if numbered else 3
@@ -99,7 +128,8 @@ def parse(text: str) -> Parsed:
                 and filters.junk_reason(line) is None
                 and not _ITEM.match(raw)
             ):
-                blocks.append(Block(HEADING, collapse(line), number, 3))
+                level = 3 if blocks or index else _TITLE_LEVEL  # the document's title
+                blocks.append(Block(HEADING, collapse(line), number, level))
                 continue
             question = _QUESTION.match(raw)
             if question:

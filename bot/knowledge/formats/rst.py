@@ -138,6 +138,7 @@ def parse(text: str) -> Parsed:
     para: list[str] = []
     para_line = 0
     para_kind = PARAGRAPH
+    para_depth = 0
     item_indent = 0
     skip_indent: int | None = None
     i = 0
@@ -145,7 +146,7 @@ def parse(text: str) -> Parsed:
     def flush() -> None:
         nonlocal para
         if para:
-            blocks.append(Block(para_kind, collapse(" ".join(para)), para_line))
+            blocks.append(Block(para_kind, collapse(" ".join(para)), para_line, depth=para_depth))
             para = []
 
     def level(char: str, over: bool) -> int:
@@ -206,7 +207,7 @@ def parse(text: str) -> Parsed:
                 rest = inline(directive.group(2).strip())
                 if rest:
                     rendered.append(rest)
-                    para, para_line, para_kind = [rest], number, PARAGRAPH
+                    para, para_line, para_kind, para_depth = [rest], number, PARAGRAPH, 0
             else:
                 skip_indent = _indent(line)
             i += 1
@@ -222,6 +223,7 @@ def parse(text: str) -> Parsed:
             rendered.append(content)
             para, para_line, para_kind = [content], number, ITEM
             item_indent = item.end()
+            para_depth = len(item.group(1))
             i += 1
             continue
         content = inline(stripped)
@@ -229,7 +231,7 @@ def parse(text: str) -> Parsed:
         if para and para_kind == ITEM and _indent(line) < item_indent:
             flush()
         if not para:
-            para_line, para_kind = number, PARAGRAPH
+            para_line, para_kind, para_depth = number, PARAGRAPH, _indent(line)
         para.append(content)
         i += 1
     flush()
