@@ -281,6 +281,12 @@ OF_WORDS = frozenset("of de du des d".split())
 RUN_IN_MARK = re.compile(r"(?:(?<=[\s:;,—–-])|^)\(?([a-z]|[ivx]{1,4}|\d{1,2})\)\s+(?=\S)")
 RUN_IN_FIRST = frozenset({"a", "i", "1"})
 RUN_IN_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+# A line of duties run on after a label ("You will: plan ..., chase ... and ..."): split at
+# commas and semicolons (", and" too), kept whole below three duties.
+DUTY_SEPARATOR = re.compile(r"\s*[;,]\s+(?:and\s+|or\s+|et\s+)?")
+MIN_RUN_ON_DUTIES = 3
+# "You will set ...", "Vous assurez ...": a job page's duties without a colon (folded).
+DUTY_OPENING = re.compile(r"^\s*(?:you will|you'll|in this role,? you will)\s+(?=[a-z])")
 # What separates run-in items: "; and", ", or", a closing full stop or semicolon.
 RUN_IN_SEPARATOR = re.compile(r"(?:\s*[;,.]\s*(?:and|or|et|ou)?|\s+(?:and|or|et|ou))\s*$")
 

@@ -189,6 +189,28 @@ def run_in_list(text: str) -> tuple[str, list[str], str] | None:
     return text[: marks[0].start()].strip(), cleaned, " ".join(rest)
 
 
+def duty_line(text: str) -> tuple[str, list[str], str] | None:
+    """A duties label and the duties run on after it, separated by commas or semicolons
+    ("You will: design the service, agree its standards, coach analysts and stand in for
+    the manager"): the label, the duties and what follows the line's first sentence; None
+    for a line of fewer than three duties or a label of another facet."""
+    first, *rest = split_sentences(text) or [""]
+    folded = Folded.of(first)
+    facet, end = label_of(folded.folded)
+    if facet is None:
+        opening = rules.DUTY_OPENING.match(folded.folded)
+        facet, end = (RESPONSIBILITIES, opening.end()) if opening else (None, 0)
+    if facet != RESPONSIBILITIES:
+        return None
+    start = folded.start(end)
+    body = first[start:]
+    pieces = [p for p in rules.DUTY_SEPARATOR.split(body) if p and p.strip()]
+    duties = [_item_text(p) for p in pieces]
+    if len(duties) < rules.MIN_RUN_ON_DUTIES or any(len(d.split()) < 2 for d in duties):
+        return None
+    return first[:start].strip(), duties, " ".join(rest)
+
+
 def _next_mark(label: str, roman: bool) -> str:
     if label.isdigit():
         return str(int(label) + 1)
@@ -290,8 +312,9 @@ class Extractor:
         """The sentences of a passage, each with the passage it is read as and its scope. A
         list item is one unit, its later sentences units of their own; a lettered list run
         into a paragraph ("The manager shall (a) plan ...; (b) report ...") gives one item
-        per letter, scoped by the words that open it."""
-        run = run_in_list(source.text)
+        per letter, scoped by the words that open it; so does a labelled line of duties
+        ("You will: plan ..., chase ... and report ...") one per duty."""
+        run = run_in_list(source.text) or duty_line(source.text)
         if run is not None:
             lead, items, tail = run
             sentences = split_sentences(lead)
