@@ -75,3 +75,15 @@ def offers_roles(tokens: tuple[str, ...], alternatives: frozenset[str]) -> bool:
         if b - a - 1 <= CHOICE_GAP and alternatives & set(tokens[a + 1 : b]):
             return True
     return False
+
+
+BECOME_WINDOW = 3  # words after "become" that may name the role it leads to
+
+
+def becomes_no_role(tokens: tuple[str, ...], become: frozenset[str]) -> bool:
+    """ "how do you stop it becoming another layer of bureaucracy?": every "become" in the
+    question leads to something that is not a role, so it is no career move."""
+    found = [i for i, t in enumerate(tokens) if t in become]
+    return bool(found) and all(
+        ROLE_TOKEN not in tokens[i + 1 : i + 1 + BECOME_WINDOW] for i in found
+    )

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.core.form import asks_how_to, moves_between_roles, who_is_subject
+from bot.core.form import asks_how_to, becomes_no_role, moves_between_roles, who_is_subject
 from bot.core.intent_table import INTENTS, TOPICAL, spec
 from bot.core.matching import IntentResult, IntentScore, Query, ranked
 from bot.core.model import IntentData
@@ -115,6 +115,7 @@ class FuzzyMatcher:
         self._doers = frozenset(words_of.get("doers", ()))
         self._move_to = frozenset(words_of.get("move_to", ()))
         self._move_from = frozenset(words_of.get("move_from", ()))
+        self._become = frozenset(words_of.get("become", ()))
         examples = [(e.intent, tuple(words(e.text))) for e in data.examples]
         named = {i for i, _ in examples} | {i for i, _, _ in self._cues}
         self._intents = sorted(i for i in named if i in INTENTS)
@@ -247,6 +248,7 @@ class FuzzyMatcher:
             strong_cue=role_move
             or any(v >= STRONG for i, v in cue_score.items() if i != "out_of_scope"),
             role_move=role_move,
+            becomes_no_role=query.n_roles > 0 and becomes_no_role(toks, self._become),
             n_who=sum(t in self._who for t in query.asking_tokens or toks),
         )
         scores = {}

@@ -33,6 +33,7 @@ OUTSIDE_BONUS = 0.15  # no role and no project word: out of scope
 STRONG_OUTSIDE_BONUS = 0.3  # "salary", "weather": out of scope even with a role
 STRONG_OUTSIDE_MAX_WORDS = 12  # ... in a short message
 MOVE_BONUS = 0.15  # "coordinator to PM": a career move
+NO_TARGET_PENALTY = 0.15  # "becoming a bottleneck": no role to become
 HOW_TO_BONUS = 0.2  # "how do I set up...", and no cue of any intent: instructions
 
 
@@ -49,6 +50,7 @@ class Shape:
     how_to: bool = False  # "how do I set up...": asks for instructions
     strong_cue: bool = False  # some intent's cue words are strong
     role_move: bool = False  # "from coordinator to PM": a move from one role to another
+    becomes_no_role: bool = False  # "stop it becoming bureaucracy": no role after "become"
     n_who: int = 0  # words asking for a person in the sentence that asks
 
 
@@ -118,8 +120,12 @@ def outside_the_field(s: IntentSpec, q: Shape) -> float:
 
 def a_move_between_roles(s: IntentSpec, q: Shape) -> float:
     """ "how do I go from coordinator to PM?", "PMO analyst into a PMO manager role": one
-    role, a word of moving, another role."""
-    return MOVE_BONUS if s.id == "career" and q.role_move else 0.0
+    role, a word of moving, another role; "stop the PMO becoming a bottleneck" is none."""
+    if s.id != "career":
+        return 0.0
+    if q.role_move:
+        return MOVE_BONUS
+    return -NO_TARGET_PENALTY if q.becomes_no_role else 0.0
 
 
 def instructions_are_outside(s: IntentSpec, q: Shape) -> float:

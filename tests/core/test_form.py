@@ -2,7 +2,13 @@
 
 import pytest
 
-from bot.core.form import asks_how_to, moves_between_roles, offers_roles, who_is_subject
+from bot.core.form import (
+    asks_how_to,
+    becomes_no_role,
+    moves_between_roles,
+    offers_roles,
+    who_is_subject,
+)
 from bot.core.roles import ROLE_TOKEN as R
 
 WHO = frozenset({"who", "whom", "qui"})
@@ -84,3 +90,19 @@ OR = frozenset({"or", "ou"})
 )
 def test_roles_offered_as_alternatives_have_a_word_of_choice_between_them(text, expected):
     assert offers_roles(tuple(text.split()), OR) is expected
+
+
+BECOME = frozenset({"become", "becoming", "devenir"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("how do you stop it becoming another layer of bureaucracy", True),
+        (f"how do i become a {R}", False),
+        (f"comment devenir {R}", False),
+        (f"what does a {R} do", False),
+    ],
+)
+def test_become_with_no_role_after_it_is_no_career_move(text, expected):
+    assert becomes_no_role(tuple(text.split()), BECOME) is expected

@@ -20,6 +20,7 @@ SALARY = Shape(n_roles=1, length=8, in_domain=True, strong_outside=True)
 SALARY_STORY = Shape(n_roles=1, length=30, in_domain=True, strong_outside=True)
 HOW_TO = Shape(n_roles=1, length=12, in_domain=True, how_to=True)
 HOW_TO_CUED = Shape(n_roles=1, length=8, in_domain=True, how_to=True, strong_cue=True)
+NO_TARGET = Shape(n_roles=1, length=12, in_domain=True, becomes_no_role=True)
 MOVE = Shape(n_roles=2, length=7, in_domain=True, role_move=True, strong_cue=True)
 EVERYONE = Shape(n_roles=1, length=20, in_domain=True, has_who=True, who_subject=True, n_who=3)
 CERT = Shape(n_roles=1, length=6, in_domain=True, topical=frozenset({"certification", "value"}))
@@ -67,6 +68,7 @@ CASES = [
     (sh.a_move_between_roles, "career", MOVE, sh.MOVE_BONUS),
     (sh.a_move_between_roles, "compare", MOVE, 0.0),
     (sh.a_move_between_roles, "career", TWO, 0.0),
+    (sh.a_move_between_roles, "career", NO_TARGET, -sh.NO_TARGET_PENALTY),
 ]
 
 
