@@ -87,3 +87,16 @@ def becomes_no_role(tokens: tuple[str, ...], become: frozenset[str]) -> bool:
     return bool(found) and all(
         ROLE_TOKEN not in tokens[i + 1 : i + 1 + BECOME_WINDOW] for i in found
     )
+
+
+OPEN_ENDS = 2  # "... for what?", "... in which one?": the last words of the question
+
+
+def asks_who_does_what(
+    tokens: tuple[str, ...], who: frozenset[str], open_words: frozenset[str]
+) -> bool:
+    """ "who is responsible for what?", "who sits in which one?", "qui fait quoi ?": a person
+    asked for with the duty left open at the end asks who's who, not for one duty's owner."""
+    if not tokens or not who & set(tokens):
+        return False
+    return bool(open_words & set(tokens[-OPEN_ENDS:]))

@@ -182,6 +182,7 @@ WORD_LISTS = {
     "or": "words offering alternatives: or, ou",
     "before_who": "prepositions that make who its object: to whom, for whom, à qui",
     "how": "words asking how something is done: how, comment",
+    "open_duty": "words that leave a duty open at a question's end: what, which, quoi",
     "doers": "who would do it, after how: I, we, you, to, je, on, faire",
     "move_to": "words of a move from one role to the next: to, into, towards, vers",
     "move_from": "words before the role a move starts from: from, de, depuis",

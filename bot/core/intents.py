@@ -20,7 +20,13 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.core.form import asks_how_to, becomes_no_role, moves_between_roles, who_is_subject
+from bot.core.form import (
+    asks_how_to,
+    asks_who_does_what,
+    becomes_no_role,
+    moves_between_roles,
+    who_is_subject,
+)
 from bot.core.intent_table import INTENTS, TOPICAL, spec
 from bot.core.matching import IntentResult, IntentScore, Query, ranked
 from bot.core.model import IntentData
@@ -116,6 +122,7 @@ class FuzzyMatcher:
         self._move_to = frozenset(words_of.get("move_to", ()))
         self._move_from = frozenset(words_of.get("move_from", ()))
         self._become = frozenset(words_of.get("become", ()))
+        self._open = frozenset(words_of.get("open_duty", ()))
         examples = [(e.intent, tuple(words(e.text))) for e in data.examples]
         named = {i for i, _ in examples} | {i for i, _, _ in self._cues}
         self._intents = sorted(i for i in named if i in INTENTS)
@@ -250,6 +257,7 @@ class FuzzyMatcher:
             role_move=role_move,
             becomes_no_role=query.n_roles > 0 and becomes_no_role(toks, self._become),
             n_who=sum(t in self._who for t in query.asking_tokens or toks),
+            who_does_what=asks_who_does_what(query.asking_tokens or toks, self._who, self._open),
         )
         scores = {}
         for intent in self._intents:

@@ -52,6 +52,7 @@ class Shape:
     role_move: bool = False  # "from coordinator to PM": a move from one role to another
     becomes_no_role: bool = False  # "stop it becoming bureaucracy": no role after "become"
     n_who: int = 0  # words asking for a person in the sentence that asks
+    who_does_what: bool = False  # "who is responsible for what?": the duty left open
 
 
 Rule = Callable[[IntentSpec, Shape], float]
@@ -77,7 +78,7 @@ def two_roles_topic(s: IntentSpec, q: Shape) -> float:
 
 
 def who_asks_for_a_role(s: IntentSpec, q: Shape) -> float:
-    if s.id != "which_role" or q.n_who >= MANY_PEOPLE:
+    if s.id != "which_role" or q.n_who >= MANY_PEOPLE or q.who_does_what:
         return 0.0  # asking for everyone at once is no one duty
     if q.has_who and q.n_roles == 0:
         return WHO_NO_ROLE_BONUS
@@ -104,7 +105,8 @@ def chat_is_short_and_roleless(s: IntentSpec, q: Shape) -> float:
 def many_roles_overview(s: IntentSpec, q: Shape) -> float:
     if s.id != "roles_overview":
         return 0.0
-    if q.n_roles >= OVERVIEW_MANY_ROLES or (q.n_who >= MANY_PEOPLE and q.n_roles < 2):
+    everyone = q.n_who >= MANY_PEOPLE or q.who_does_what
+    if q.n_roles >= OVERVIEW_MANY_ROLES or (everyone and q.n_roles < 2):
         return OVERVIEW_BONUS
     return -OVERVIEW_PAIR_PENALTY if q.n_roles == 2 else 0.0
 

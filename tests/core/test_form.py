@@ -4,6 +4,7 @@ import pytest
 
 from bot.core.form import (
     asks_how_to,
+    asks_who_does_what,
     becomes_no_role,
     moves_between_roles,
     offers_roles,
@@ -106,3 +107,20 @@ BECOME = frozenset({"become", "becoming", "devenir"})
 )
 def test_become_with_no_role_after_it_is_no_career_move(text, expected):
     assert becomes_no_role(tuple(text.split()), BECOME) is expected
+
+
+OPEN = frozenset({"what", "which", "quoi"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("who is responsible for what", True),
+        ("who sits in which one", True),
+        ("qui fait quoi", True),
+        ("who decides which projects go ahead", False),
+        ("what does the pmo do", False),
+    ],
+)
+def test_who_with_the_duty_left_open_asks_who_is_who(text, expected):
+    assert asks_who_does_what(tuple(text.split()), WHO, OPEN) is expected

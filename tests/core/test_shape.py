@@ -23,6 +23,7 @@ HOW_TO_CUED = Shape(n_roles=1, length=8, in_domain=True, how_to=True, strong_cue
 NO_TARGET = Shape(n_roles=1, length=12, in_domain=True, becomes_no_role=True)
 MOVE = Shape(n_roles=2, length=7, in_domain=True, role_move=True, strong_cue=True)
 EVERYONE = Shape(n_roles=1, length=20, in_domain=True, has_who=True, who_subject=True, n_who=3)
+WHO_WHAT = Shape(n_roles=0, length=6, in_domain=True, has_who=True, who_does_what=True)
 CERT = Shape(n_roles=1, length=6, in_domain=True, topical=frozenset({"certification", "value"}))
 
 CASES = [
@@ -58,6 +59,8 @@ CASES = [
     (sh.many_roles_overview, "roles_overview", ONE, 0.0),
     (sh.many_roles_overview, "roles_overview", EVERYONE, sh.OVERVIEW_BONUS),
     (sh.who_asks_for_a_role, "which_role", EVERYONE, 0.0),
+    (sh.who_asks_for_a_role, "which_role", WHO_WHAT, 0.0),
+    (sh.many_roles_overview, "roles_overview", WHO_WHAT, sh.OVERVIEW_BONUS),
     (sh.outside_the_field, "out_of_scope", NONE, sh.OUTSIDE_BONUS),
     (sh.outside_the_field, "out_of_scope", SALARY, sh.STRONG_OUTSIDE_BONUS),
     (sh.outside_the_field, "out_of_scope", SALARY_STORY, 0.0),
