@@ -9,9 +9,9 @@ lines, or a YAML list). Lookup tables: ``unknown_role``, ``domain``, ``cue_<inte
 ``bot.core.intent_table.WORD_LISTS``), ``discipline_<role id>`` (the name of the work a role
 does: "project management" for the project manager), ``duty_verb_<name>`` /
 ``duty_object_<name>`` / ``duty_modifier_<name>`` (groups of words naming one activity, thing
-or frequency, for which-role questions), ``duty_question``, ``duty_boundary`` and
-``duty_ignore``. A phrase belongs to one duty group only. Every problem names its file and
-line.
+or frequency, for which-role questions), ``duty_question``, ``duty_auxiliary``,
+``duty_break``, ``duty_boundary`` and ``duty_ignore``. A phrase belongs to one duty group
+only. Every problem names its file and line.
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ DUTY_GROUPS = ("duty_verb_", "duty_object_", "duty_modifier_")
 DUTY_IGNORE = "duty_ignore"
 DUTY_BOUNDARY = "duty_boundary"
 DUTY_QUESTION = "duty_question"
-_DUTY_LISTS = (DUTY_IGNORE, DUTY_BOUNDARY, DUTY_QUESTION)
+DUTY_BREAK = "duty_break"
+_DUTY_LISTS = (DUTY_IGNORE, DUTY_BOUNDARY, DUTY_QUESTION, DUTY_BREAK, "duty_auxiliary")
 
 
 def _role_id_problem(name: str) -> str | None:

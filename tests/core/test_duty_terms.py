@@ -17,7 +17,7 @@ from bot.core.compose.duty_terms import (
     duty_stem,
     groups_from,
 )
-from bot.core.compose.owners import DutyClaims, DutyQuestion
+from bot.core.compose.owners import DutyClaims, DutyQuestion, first_compound
 from bot.core.knowledge import Knowledge
 from bot.core.text import words
 from bot.data.errors import ValidationError
@@ -36,6 +36,8 @@ GROUPS = (
     DutyGroup("duty_ignore", "", ("in charge", "take")),
     DutyGroup("duty_boundary", "", ("before",)),
     DutyGroup("duty_question", "", ("who", "qui")),
+    DutyGroup("duty_break", "", ("and", "for", "at")),
+    DutyGroup("duty_auxiliary", "", ("should",)),
 )
 ROLE_NAMES = (
     ("project_manager", ("project", "manager")),
@@ -117,6 +119,26 @@ def test_words_after_a_boundary_or_before_the_asking_word_are_secondary() -> Non
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "verb", "compound"),
+    [
+        # the word after the asking word is the verb, listed in a group or not
+        ("who reconciles the costs", "reconcil", ["cost"]),
+        ("who should reconcile the ledger", "reconcil", ["ledg"]),
+        # objects named together are one compound, up to a break word
+        ("who keeps the supplier register", "maintain", ["suppli", "register"]),
+        ("who keeps the risk and issue logs", "maintain", ["risk"]),
+        ("who chairs the review for the board", "chair", ["review"]),
+    ],
+)
+def test_a_question_reads_its_verb_and_its_first_compound(
+    text: str, verb: str, compound: list[str]
+) -> None:
+    found = READER.question_terms(words(text))
+    assert found[0].key == verb and found[0].kind == VERB
+    assert sorted(t.key for t in first_compound(found)) == sorted(compound)
+
+
 def test_two_groups_sharing_a_stemmed_phrase_are_reported() -> None:
     reader = DutyTerms((DutyGroup("a", VERB, ("organise",)), DutyGroup("b", OBJECT, ("organ",))))
     assert reader.collisions() == [("organ",)]
@@ -143,6 +165,13 @@ CLAIMS = [
     _duty(WIKI, "s4", "pmo_manager", "Chairs the stage reviews"),
     _duty(OTHER, "s1", "pmo_analyst", "Chairs the stage reviews"),
     _duty(OTHER, "s2", "project_sponsor", "Chairs the project board"),
+    _duty(
+        OTHER,
+        "s3",
+        "project_coordinator",
+        "Keeps the plan and the action log current, approves the supplier contracts",
+    ),
+    _duty(OTHER, "s4", "pmo_manager", "Approves the method, the templates and the stage budget"),
 ]
 EMPTY = Knowledge({}, (), {}, (), {}, {}, {})
 OWNERS = DutyClaims(extend(EMPTY, [WIKI, RACI, OTHER], CLAIMS), READER)
@@ -167,6 +196,9 @@ OWNERS = DutyClaims(extend(EMPTY, [WIKI, RACI, OTHER], CLAIMS), READER)
         ("who maintains the supplier register", (), None),
         ("who keeps the fire safety log", (), None),
         ("who approves", (), None),
+        # a duty is found within one clause of a line; a clause without a verb is a list
+        ("who keeps the supplier log", (), None),
+        ("who approves the templates and the stage budget", (), ("pmo_manager",)),
     ],
 )
 def test_a_duty_names_its_owner_only_when_its_object_matches(
@@ -175,6 +207,14 @@ def test_a_duty_names_its_owner_only_when_its_object_matches(
     asked = DutyQuestion.read(words(question), READER, among)
     found = OWNERS.match(asked, among)
     assert (sorted(found.roles) if found else None) == (sorted(roles) if roles else None)
+
+
+def test_a_question_naming_a_document_is_answered_from_it_or_not_at_all() -> None:
+    asked = DutyQuestion.read(words("who chairs the stage reviews"), READER)
+    found = OWNERS.match(asked, context=frozenset({"birchway-roles"}))
+    assert found is not None and found.roles == ("pmo_analyst",)
+    asked = DutyQuestion.read(words("who keeps the risk log"), READER)
+    assert OWNERS.match(asked, context=frozenset({"birchway-roles"})) is None
 
 
 def test_a_tie_keeps_one_claim_per_role_as_its_source() -> None:

@@ -71,6 +71,9 @@ class Term:
     key: str  # a group's name ("approve"), a word's stem, or "@<role id>"
     kind: str  # VERB, OBJECT, MODIFIER or ROLE
     secondary: bool = False  # in a clause of its own ("before we move on to the next phase")
+    # an object's compound: the objects named together ("supplier register", "registre des
+    # risques"), numbered from 0 in the text; -1 for other terms
+    compound: int = -1
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,9 @@ class DutyGroup:
 
 BOUNDARY_NAME = "duty_boundary"
 QUESTION_NAME = "duty_question"
+BREAK_NAME = "duty_break"
+AUXILIARY_NAME = "duty_auxiliary"
+_LISTS = {QUESTION_NAME: "_asking", BREAK_NAME: "_breaks", AUXILIARY_NAME: "_auxiliaries"}
 _SKIP = Term("", "")
 _BOUNDARY = Term("|", "")
 
@@ -92,7 +98,7 @@ def groups_from(lookups: Iterable[tuple[str, tuple[str, ...]]]) -> tuple[DutyGro
     """The duty groups among the intents' lookup tables (``IntentData.duties``)."""
     found = []
     for name, phrases in lookups:
-        if name in (IGNORE, BOUNDARY_NAME, QUESTION_NAME):
+        if name in (IGNORE, BOUNDARY_NAME, *_LISTS):
             found.append(DutyGroup(name, "", phrases))
             continue
         for prefix, kind in PREFIXES.items():
@@ -130,9 +136,12 @@ class DutyTerms:
                 self._roles.setdefault(key[0], []).append((key, role_term(role)))
         self._phrases: dict[str, list[tuple[tuple[str, ...], Term]]] = {}
         self._asking: frozenset[str] = frozenset()
+        self._breaks: frozenset[str] = frozenset()
+        self._auxiliaries: frozenset[str] = frozenset()
         for group in groups:
-            if group.name == QUESTION_NAME:
-                self._asking = frozenset(w for p in group.phrases for w in words(p))
+            if group.name in _LISTS:
+                found = frozenset(w for p in group.phrases for w in words(p))
+                setattr(self, _LISTS[group.name], found)
                 continue
             if group.name == IGNORE:
                 term = _SKIP
@@ -167,20 +176,25 @@ class DutyTerms:
         stems = [duty_stem(t) for t in tokens]
         out: dict[str, Term] = {}
         secondary = False
+        compound, open_compound = 0, False  # the compound objects go into, and whether begun
         i = 0
         while i < len(tokens):
             match = _longer(_longest(self._roles, plains, i), _longest(self._phrases, stems, i))
-            if match is not None:
-                length, term = match
-                i += length
-                if term is _BOUNDARY:
-                    secondary = secondary or bool(out)
-                elif term is not _SKIP:
-                    out.setdefault(term.key, Term(term.key, term.kind, secondary))
-                continue
-            if _content(tokens[i]):
-                out.setdefault(stems[i], Term(stems[i], OBJECT, secondary))
-            i += 1
+            length, term = match if match is not None else (1, None)
+            if term is None and _content(tokens[i]) and tokens[i] not in self._breaks:
+                term = Term(stems[i], OBJECT)
+            if term is _BOUNDARY:
+                secondary = secondary or bool(out)
+            elif term is not None and term is not _SKIP:
+                if term.kind == OBJECT:
+                    open_compound = True
+                    term = replace(term, compound=compound)
+                elif term.kind in (VERB, ROLE) and open_compound:
+                    compound, open_compound = compound + 1, False
+                out.setdefault(term.key, replace(term, secondary=secondary))
+            if open_compound and (term is _BOUNDARY or tokens[i] in self._breaks):
+                compound, open_compound = compound + 1, False
+            i += length
         result = tuple(out.values())
         if len(self._cache) < 20_000:
             self._cache[tokens] = result
@@ -190,11 +204,25 @@ class DutyTerms:
         """The terms of a question: after its first asking word ("who", "qui") the duty;
         the words before it tell the story and weigh as a clause of their own."""
         tokens = tuple(tokens)
-        cut = next((i for i, t in enumerate(tokens) if t in self._asking), 0)
-        before = tuple(replace(t, secondary=True) for t in self.terms(tokens[:cut]))
-        after = self.terms(tokens[cut:])
+        cut = next((i for i, t in enumerate(tokens) if t in self._asking), -1)
+        before = tuple(replace(t, secondary=True) for t in self.terms(tokens[: max(cut, 0)]))
+        after = self.terms(tokens[max(cut, 0) :])
+        if cut >= 0:
+            after = self._verb_first(tokens[cut + 1 :], after)
         keys = {t.key for t in after}
         return after + tuple(t for t in before if t.key not in keys)
+
+    def _verb_first(self, tokens: tuple[str, ...], terms: tuple[Term, ...]) -> tuple[Term, ...]:
+        """The terms with the word right after the asking word (and its auxiliaries) read as
+        a verb when no group names it: "who reconciles the costs", "who nags people"."""
+        word = next((t for t in tokens if t not in self._auxiliaries), None)
+        if word is None or not terms:
+            return terms
+        key = duty_stem(word)
+        first = terms[0]
+        if first.key != key or first.kind != OBJECT or self.is_group(key):
+            return terms
+        return (replace(first, kind=VERB, compound=-1), *terms[1:])
 
     def collisions(self) -> list[tuple[str, ...]]:
         """Phrases of different groups that read the same once stemmed (a data mistake)."""
@@ -229,8 +257,8 @@ def _content(word: str) -> bool:
     """Whether a word outside every group can name what a duty is about."""
     return (
         len(word) > 2
-        and word not in QUESTION_WORDS
-        and word not in COMMON_WORDS
+        and not {word, plain(word)} & QUESTION_WORDS
+        and not {word, plain(word)} & COMMON_WORDS
         and word != ROLE_TOKEN
         and not word.isdigit()
         and not (len(word) > 4 and word.endswith(_ADVERB))

@@ -19,7 +19,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass
 
-from bot.core.compose.duty_terms import OBJECT, ROLE, DutyTerms, Term, role_term
+from bot.core.compose.duty_terms import OBJECT, ROLE, VERB, DutyTerms, Term, role_term
 from bot.core.compose.stems import Query, StemWeights
 from bot.core.knowledge import Claim, Knowledge
 from bot.core.text import words
@@ -30,7 +30,10 @@ MIN_CLAIM_COVER = 0.5
 WEAK_CLAIM_COVER = 0.34
 # Of the question's objects (what the duty is about), a line must hold this share.
 MIN_OBJECT_COVER = 0.5
-OBJECT_WEIGHT = 2.0  # an object weighs this many verbs of the same rarity
+OBJECT_WEIGHT = 2.0
+# Of the words of the question's first compound object ("contractor payment claims"), a
+# clause must hold this share: "supplier register" is not found in a clause on suppliers.
+MIN_COMPOUND_HELD = 0.6  # an object weighs this many verbs of the same rarity
 # A term no duty line has weighs this share of a typical term: an object nobody is said to
 # handle makes the duty an unknown one, a verb or filler word only dilutes it.
 UNSEEN_OBJECT = 1.0
@@ -87,8 +90,8 @@ class DutyQuestion:
         return cls(tuple(terms), accountable)
 
     def names_duty(self) -> bool:
-        """Whether the words name an activity or a thing, not only roles."""
-        return any(t.kind != ROLE for t in self.terms)
+        """Whether the words name the thing a duty is about, not only roles or a verb."""
+        return any(t.kind == OBJECT for t in self.terms)
 
 
 def duty_core(terms: tuple[Term, ...]) -> frozenset[Term]:
@@ -100,6 +103,23 @@ def duty_core(terms: tuple[Term, ...]) -> frozenset[Term]:
         if found:
             return found
     return frozenset()
+
+
+def _holds(found: frozenset[str], compound: list[frozenset[str]]) -> float:
+    """The share of a compound's words a clause holds (1 for no compound)."""
+    if not compound:
+        return 1.0
+    return sum(not r.isdisjoint(found) for r in compound) / len(compound)
+
+
+def first_compound(terms: tuple[Term, ...]) -> frozenset[Term]:
+    """The first thing the question's first clause names, every word of it ("the supplier
+    register"): a duty line must hold all of it, not its rarer half."""
+    objects = [t for t in terms if t.kind == OBJECT and not t.secondary]
+    if not objects:
+        return frozenset()
+    first = min(t.compound for t in objects)
+    return frozenset(t for t in objects if t.compound == first)
 
 
 def _letters(claim: Claim) -> set[str]:
@@ -153,11 +173,21 @@ class DutyClaims:
 
     def _clauses_of(self, duty: str, text: str) -> tuple[frozenset[str], ...]:
         """The terms of each clause of a duty line ("keep the plan and the RAID log current,
-        chase actions after meetings, ... look after supplier paperwork": the log and the
-        suppliers are two duties, not a supplier log)."""
-        parts = CLAUSE_BREAK.split(duty) + (CLAUSE_BREAK.split(text) if text != duty else [])
-        found = (frozenset(t.key for t in self.reader.terms(words(p))) for p in parts)
-        return tuple(dict.fromkeys(f for f in found if f)) or (frozenset(),)
+        ..., prepare the first draft of the status note and look after supplier paperwork":
+        the log and the suppliers are two duties, not a supplier log). A clause that does not
+        open with a verb continues a list ("set the delivery method, the stage gates and the
+        calendar")."""
+        found: list[frozenset[str]] = []
+        for line in (duty, text) if text != duty else (duty,):
+            clauses: list[set[str]] = []
+            for part in CLAUSE_BREAK.split(line):
+                terms = self.reader.terms(words(part))
+                if clauses and (not terms or terms[0].kind != VERB):
+                    clauses[-1].update(t.key for t in terms)  # a list goes on: "X, Y and Z"
+                elif terms:
+                    clauses.append({t.key for t in terms})
+            found.extend(frozenset(c) for c in clauses)
+        return tuple(dict.fromkeys(found)) or (frozenset(),)
 
     def _weight(self, term: Term) -> float:
         base = self.weights.idf.get(term.key)
@@ -186,13 +216,19 @@ class DutyClaims:
 
     def _scored(self, question: DutyQuestion) -> list[tuple[_Scored, int]]:
         every, objects = self._queries(question)
+        compound = [self._related(t.key) for t in first_compound(question.terms)]
         candidates = sorted({i for s in every.stems() for i in self._by_stem.get(s, ())})
         out = []
         asked = every.stems()
         for i in candidates:
             # the clause holding most of the duty's objects, then most of the question
             held, cover = max(
-                (objects.cover(found) if objects.total else 0.0, every.cover(found))
+                (
+                    objects.cover(found)
+                    if objects.total and _holds(found, compound) >= MIN_COMPOUND_HELD
+                    else 0.0,
+                    every.cover(found),
+                )
                 for found in self._clauses[i]
             )  # a verb alone (no objects) names no duty
             out.append((_Scored(cover, held, self._precision(i, asked)), i))
@@ -238,6 +274,11 @@ class DutyClaims:
             ranked.append((rank, scored.cover, Owner(scored.cover, *owner)))
         if not ranked:
             return None
+        if context:
+            # "at Valorenne, who ...": another organisation's page does not say who does it there
+            ranked = [x for x in ranked if x[2].claims[0].doc in context]
+            if not ranked:
+                return None
         ranked.sort(key=lambda x: (-x[0], x[2].claims[0].id))
         return _with_ties(ranked)
 

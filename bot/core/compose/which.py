@@ -57,7 +57,8 @@ def owner(c: Composer, r: Reading, tokens: tuple[str, ...] | None = None) -> Fou
     # ("who chairs the steering committee?").
     question = DutyQuestion.read(duty_words, c.owners.reader, offered, r.roles)
     if tokens is r.focus and not question.names_duty() and r.tokens:
-        # the asking sentence only offers roles ("... the PM or the BA?"): the duty is earlier
+        # the asking sentence names no object ("... the PM or the BA?", "is the PM the first
+        # one to approve?"): the duty is earlier
         tokens = r.tokens
         duty_words = [t for t in tokens if not c.contexts.is_context(t)]
         question = DutyQuestion.read(duty_words, c.owners.reader, offered, r.roles)
