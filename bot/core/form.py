@@ -15,16 +15,22 @@ WHO_OBJECT_WINDOW = 3  # "who does the PM...": a role this close after "who" is 
 
 
 def who_is_subject(
-    tokens: tuple[str, ...], who: frozenset[str], before_who: frozenset[str] = frozenset()
+    tokens: tuple[str, ...],
+    who: frozenset[str],
+    before_who: frozenset[str] = frozenset(),
+    antecedents: frozenset[str] = frozenset(),
 ) -> bool:
     """ "who decides...", "who's in charge of...": the person asked for is the one who does
     something, not someone a named role stands in a relation with ("who does the PM report
-    to?", "who is the sponsor?", "to whom does the PMO answer?")."""
+    to?", "who is the sponsor?", "to whom does the PMO answer?"), nor a relative "who" after
+    a role or a person ("a business analyst who looks at data", "people who left")."""
     for i, token in enumerate(tokens):
         if token not in who or i + 1 >= len(tokens):
             continue
         if i > 0 and tokens[i - 1] in before_who:
             continue  # "to whom", "à qui": the person is an object
+        if i > 0 and (tokens[i - 1] == ROLE_TOKEN or tokens[i - 1] in antecedents):
+            continue  # "a BA who...", "people who...": who tells which one, asks nothing
         if ROLE_TOKEN not in tokens[i + 1 : i + 1 + WHO_OBJECT_WINDOW]:
             return True
     return False

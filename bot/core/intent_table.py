@@ -181,6 +181,7 @@ WORD_LISTS = {
     "who": "question words asking for a person: who, whom, qui",
     "or": "words offering alternatives: or, ou",
     "before_who": "prepositions that make who its object: to whom, for whom, à qui",
+    "who_antecedent": "people a relative who refers back to: people who, someone who",
     "how": "words asking how something is done: how, comment",
     "open_duty": "words that leave a duty open at a question's end: what, which, quoi",
     "doers": "who would do it, after how: I, we, you, to, je, on, faire",

@@ -117,6 +117,7 @@ class FuzzyMatcher:
         self._who = frozenset(words_of.get("who", ()))
         self._or = frozenset(words_of.get("or", ()))
         self._before_who = frozenset(words_of.get("before_who", ()))
+        self._antecedents = frozenset(words_of.get("who_antecedent", ()))
         self._how = frozenset(words_of.get("how", ()))
         self._doers = frozenset(words_of.get("doers", ()))
         self._move_to = frozenset(words_of.get("move_to", ()))
@@ -239,7 +240,9 @@ class FuzzyMatcher:
         present = frozenset(toks)
         first = cue_toks[0] if cue_toks else ""
         has_who = bool(present & self._who)
-        who_subject = who_is_subject(query.asking_tokens or toks, self._who, self._before_who)
+        who_subject = who_is_subject(
+            query.asking_tokens or toks, self._who, self._before_who, self._antecedents
+        )
         strong_outside = cue_score.get("out_of_scope", 0.0) >= STRONG
         role_move = moves_between_roles(toks, self._move_to, self._move_from)
         shape = Shape(

@@ -34,6 +34,17 @@ def test_who_is_the_subject_when_no_role_follows_it(text, expected):
     assert who_is_subject(tuple(text.split()), WHO, BEFORE) is expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"isn't a {R} basically a {R} who looks at project data",
+        "finding people who turn out to have left",
+    ],
+)
+def test_a_relative_who_after_a_role_or_a_person_asks_for_no_one(text):
+    assert who_is_subject(tuple(text.split()), WHO, BEFORE, frozenset({"people"})) is False
+
+
 HOW = frozenset({"how", "comment"})
 DOERS = frozenset({"i", "we", "you", "to", "je", "on", "faire"})
 
