@@ -217,6 +217,13 @@ def test_a_question_naming_a_document_is_answered_from_it_or_not_at_all() -> Non
     assert OWNERS.match(asked, context=frozenset({"birchway-roles"})) is None
 
 
+def test_a_duty_three_documents_give_to_three_roles_names_nobody() -> None:
+    third = Doc("cedarhold-roles", "Roles", "Cedarhold Energy (wiki)")
+    claims = [*CLAIMS, _duty(third, "s1", "project_coordinator", "Chairs the stage reviews")]
+    owners = DutyClaims(extend(EMPTY, [WIKI, RACI, OTHER, third], claims), READER)
+    assert owners.match(DutyQuestion.read(words("who chairs the stage reviews"), READER)) is None
+
+
 def test_a_tie_keeps_one_claim_per_role_as_its_source() -> None:
     found = OWNERS.match(DutyQuestion.read(words("who chairs the stage reviews"), READER))
     assert found is not None
@@ -245,7 +252,7 @@ def _keys(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("question", "duty"),
     [
-        ("who signs off the budget?", "Approves the project budget"),
+        ("who signs off the project budget?", "Approves the project budget"),
         ("qui valide le budget ?", "approves the budget"),
         ("who keeps the risk log?", "Maintains the risk register"),
         ("qui tient à jour le registre des risques ?", "maintains the risk register"),

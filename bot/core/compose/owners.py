@@ -40,6 +40,7 @@ UNSEEN_OBJECT = 1.0
 UNSEEN_VERB = 0.5
 # Lines of other roles scoring this close to the best are named beside it.
 TIE_MARGIN = 0.02
+MAX_DISAGREEING = 2  # documents naming different roles for one duty that an answer shows
 SECONDARY_WEIGHT = 0.5  # a term in a clause of its own ("before we move on to ...")
 PRECISION_WEIGHT = 0.2  # between lines covering the question alike, the more exact one
 CONTEXT_BONUS = 0.3
@@ -290,9 +291,10 @@ class DutyClaims:
         return tuple(dict.fromkeys(roles))
 
 
-def _with_ties(ranked: list[tuple[float, float, Owner]]) -> Owner:
+def _with_ties(ranked: list[tuple[float, float, Owner]]) -> Owner | None:
     """The best line's owner, with the roles of other documents' lines that match as well
-    (two organisations giving the same duty to different roles), each line's claim kept."""
+    (two organisations giving the same duty to different roles), each line's claim kept;
+    nobody when more documents than that disagree (the duty is asked too generally)."""
     best_rank, _, best = ranked[0]
     roles = list(best.roles)
     claims = list(best.claims)
@@ -308,6 +310,8 @@ def _with_ties(ranked: list[tuple[float, float, Owner]]) -> Owner:
         docs.add(other.claims[0].doc)
     if len(roles) == len(best.roles):
         return best
+    if len(docs) > MAX_DISAGREEING:
+        return None
     return Owner(best.score, tuple(roles), tuple(claims), best.letter)
 
 
