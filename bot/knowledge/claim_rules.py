@@ -54,7 +54,8 @@ RELATIONS: tuple[RelationRule, ...] = (
     _rule(r"\banswers? to\b", REPORTS_TO),
     _rule(r"\brend(?:ent)? (?:directement )?compte (?:a|au|aux)\b", REPORTS_TO),
     _rule(
-        r"\b(?:est|sont) rattache(?:e|\(e\)|[·.]e)?s? (?:directement )?(?:a|au|aux)\b", REPORTS_TO
+        r"\b(?:(?:est|sont) )?rattache(?:e|\(e\)|[·.]e)?s? (?:directement )?(?:a|au|aux)\b",
+        REPORTS_TO,
     ),
     _rule(r"\btravaill(?:e|ent) sous\b", REPORTS_TO),
     _rule(r"\b(?:est|sont) (?:place(?:e|s|es)? )?sous l'?\s?autorite (?:de|du|des)\b", REPORTS_TO),
@@ -235,6 +236,7 @@ LABEL_FACETS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(?:you will|you'll|in this role,? you(?: will)?|what you(?:'ll| will)? do"
             r"|key (?:tasks|duties|responsibilities|activities)|main (?:tasks|duties|activities)"
             r"|day[- ]to[- ]day|duties|responsibilities|tasks|missions?(?: principales)?"
+            r"|what (?:they|it|the role|you|he|she) (?:do|does)|what they are for"
             r"|vos missions|activites(?: principales)?|principales (?:missions|activites"
             r"|responsabilites)|responsabilites)\b"
         ),
@@ -243,14 +245,15 @@ LABEL_FACETS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "reporting",
         re.compile(
             r"^(?:reports? to|reporting line|line manager|rattachement(?: hierarchique)?"
-            r"|rattache(?:e)? a|sous la responsabilite)\b"
+            r"|rattache(?:e|\(e\))? (?:a|au)|sous la responsabilite(?: d[eu])?|n\+1"
+            r"|superieur hierarchique|manager direct|responsable hierarchique)\b"
         ),
     ),
     (
         "career",
         re.compile(
             r"^(?:next steps?|progression|where (?:it|this role) (?:can )?leads?|career path"
-            r"|evolution(?: possible| professionnelle)?|perspectives(?: d'evolution)?)\b"
+            r"|evolutions?(?: possibles?| professionnelles?)?|perspectives(?: d'evolution)?)\b"
         ),
     ),
     (
@@ -262,7 +265,7 @@ LABEL_FACETS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 # A label opening a line: "Scope: ...", "You will:", "**Requirements:**" (folded text).
-LABEL = re.compile(r"^\s*([a-z][a-z' -]{1,40}?)\s*(?::|[–—]|-(?=\s))(?:\s+|$)")
+LABEL = re.compile(r"^\s*([a-z][a-z0-9'()+ -]{1,40}?)\s*(?::|[–—]|-(?=\s))(?:\s+|$)")
 LABEL_MAX_WORDS = 4
 
 # A job posting's own label before the role it names: "Fiche de poste : Analyste PMO",
@@ -271,6 +274,10 @@ POSTING_LABEL = re.compile(
     r"^(?:fiche de poste|fiche metier|offre d'emploi|intitule du poste|poste|job description"
     r"|job profile|role profile|job title|job|role|position|vacancy|job opening|opening"
     r"|we(?:'re| are) hiring|now hiring|recrutement|nous recrutons)$"
+)
+# A level's code before its title in a job family: "P3", "Level 2", "Grade B1", "IC4".
+LEVEL_LABEL = re.compile(
+    r"^(?:(?:level|grade|band|step|tier|niveau|echelon|classe) ?)?[a-z]{0,3} ?\d{1,2}[a-z]?$"
 )
 # A noun for the job itself that stands for the section's role as a subject: "Le poste est
 # rattaché au ...", "The postholder reports to ...", unless "of" follows ("the role of").
@@ -356,6 +363,15 @@ MEMBERS = re.compile(
 DESCRIPTION_COLUMN = re.compile(
     r"^(?:role |main |job )?(?:descriptions?|summary|definition|what it is|purpose|mission"
     r"|raison d'etre|finalite)$"
+)
+
+# A table column naming the role of its row, and one naming who holds it today (folded).
+ROLE_COLUMN = re.compile(
+    r"^(?:role|roles|job|job title|title|position|post|role title|poste|fonction|intitule)$"
+)
+PEOPLE_COLUMN = re.compile(
+    r"^(?:who|name|names|holder|current holder|held by|person|people|contact|email|e-mail"
+    r"|qui|nom|noms|titulaire|interlocuteur)$"
 )
 
 # Lines that are about the office, not a role: hours, parking, canteens, passwords, pay.

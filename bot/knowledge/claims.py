@@ -158,10 +158,12 @@ def _names_a_role(part: str, finder: RoleFinder) -> bool:
 
 def _title_part(heading: str, finder: RoleFinder) -> str:
     """The part of a heading that names its role: the part before a dash or colon, or the
-    part after a posting label ("Fiche de poste : Analyste PMO", "Job description: ...")."""
+    part after a posting label ("Fiche de poste : Analyste PMO", "Job description: ...")
+    or a level's code ("Level 3 – Senior PMO Analyst", "B2: Senior Business Analyst")."""
     parts = _TITLE_SPLIT.split(heading)
-    if len(parts) > 1 and rules.POSTING_LABEL.match(Folded.of(parts[0]).folded.strip()):
-        return parts[1]
+    label = Folded.of(parts[0]).folded.strip()
+    if len(parts) > 1 and (rules.POSTING_LABEL.match(label) or rules.LEVEL_LABEL.match(label)):
+        return parts[1]  # "Fiche de poste : Analyste PMO", "P3 – Senior Project Manager"
     return parts[0]
 
 
@@ -354,6 +356,12 @@ class Extractor:
                 after = _short_name(tokens, mentions, scope.head)
                 subjects = [section_role] if after else []
         relations = self._relations(folded, tokens, mentions, subjects, section_role, after)
+        if labelled == REPORTING and subjects == [section_role] and not relations:
+            above = next((m for m in mentions if m.start >= label_end), None)  # "N+1 : ..."
+            if above is not None and above.role not in (UNKNOWN, section_role):
+                relations = [
+                    Relation(section_role, rules.REPORTS_TO, above.role, 0, label_end, False, True)
+                ]
         owned = _owned(sentence, folded, tokens, mentions)
         if owned and not subjects:
             return owned

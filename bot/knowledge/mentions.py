@@ -85,6 +85,19 @@ _INCLUSIVE_ENDINGS = frozenset("trice rice ice euse se e es fe ne ere enne ienne
 _INCLUSIVE_MARKS = frozenset("(·./-•⋅")
 
 
+def _other_gender(previous: str, word: str, gap: str) -> bool:
+    return (
+        gap.strip() == "/"
+        and len(previous) >= _GENDER_STEM
+        and word != previous
+        and word[:_GENDER_STEM] == previous[:_GENDER_STEM]
+    )
+
+
+# How many first letters the masculine and feminine forms of a title share ("coord...").
+_GENDER_STEM = 5
+
+
 def tokens_of(folded: Folded) -> list[Token]:
     text = folded.folded
     out: list[Token] = []
@@ -97,6 +110,8 @@ def tokens_of(folded: Folded) -> list[Token]:
             and out[-1].end == m.start() - 1
         ):
             continue
+        if out and _other_gender(out[-1].word, m.group(), text[out[-1].end : m.start()]):
+            continue  # "Directeur / Directrice de programme": one name, written twice
         out.append(Token(m.group(), m.start(), m.end()))
     return out
 

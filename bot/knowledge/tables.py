@@ -13,7 +13,7 @@ import re
 from bot.core.knowledge import Claim
 from bot.core.roles import UNKNOWN
 from bot.knowledge import claim_rules as rules
-from bot.knowledge.claims import REPORTING, RESPONSIBILITIES, Source
+from bot.knowledge.claims import REPORTING, RESPONSIBILITIES, Source, heading_facet
 from bot.knowledge.mentions import Folded, RoleFinder, tokens_of
 
 _TICKS = frozenset("✓ ✔ ☑ ✅ x X ● • y Y yes Yes YES oui Oui".split())
@@ -96,12 +96,20 @@ def table_claims(sources: list[Source], finder: RoleFinder, matrix: bool) -> lis
                     duty = cell if facet == RESPONSIBILITIES else ""
                     drafts.append((role, facet, cell, duty, "", None))
         else:
-            role = _role_of(activity, finder)
+            # the role column: the one headed "Role" ("| Name | Role | What they do |"),
+            # else the first
+            role_index = next(
+                (i for i, h in enumerate(header) if rules.ROLE_COLUMN.match(_folded(h))),
+                activity_index,
+            )
+            role = _role_of(cells[role_index], finder) if role_index < len(cells) else None
             if role is None:
                 continue
             for i, cell in enumerate(cells):
-                if i == activity_index or not cell.strip() or i >= len(header):
+                if i == role_index or not cell.strip() or i >= len(header):
                     continue
+                if rules.PEOPLE_COLUMN.match(_folded(header[i])):
+                    continue  # who holds the role today: names, not knowledge about it
                 facet = _facet(header[i])
                 duty = cell.strip() if facet == RESPONSIBILITIES else ""
                 above = _reported_to(cell, role, finder) if facet == REPORTING else None
@@ -126,6 +134,10 @@ def table_claims(sources: list[Source], finder: RoleFinder, matrix: bool) -> lis
     return out
 
 
+def _folded(label: str) -> str:
+    return Folded.of(label).folded.strip()
+
+
 def _reported_to(cell: str, role: str, finder: RoleFinder) -> str | None:
     """The role a "Reports to" cell names first ("The programme manager")."""
     found = [m.role for m in finder.mentions(tokens_of(Folded.of(cell))) if m.role != UNKNOWN]
@@ -136,7 +148,4 @@ def _facet(label: str) -> str:
     folded = Folded.of(label).folded
     if rules.DESCRIPTION_COLUMN.search(folded):
         return "definition"
-    for name, pattern in rules.HEADING_FACETS:
-        if pattern.search(folded):
-            return name
-    return "other"
+    return heading_facet(folded) or "other"

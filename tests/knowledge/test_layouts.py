@@ -259,3 +259,89 @@ def test_a_section_named_in_the_methods_own_words_is_the_known_role_it_says_it_i
     assert aliases["business_analyst"] == ["Requirements Lead"]
     candidates = {c["id"] for c in result.report["candidate_roles"]}
     assert not any(c.startswith("duties_of") for c in candidates)
+
+
+def test_a_wrapped_lettered_item_goes_on_until_its_sentence_ends():
+    text = (
+        "The sponsor shall:\n\n(a) own the business case and keep it\ncurrent for the whole "
+        "scheme;\n(b) secure the funding.\nThe board meets monthly.\n"
+    )
+    blocks = [(b.kind, b.text) for b in parse("text", text).blocks]
+    assert blocks[1:] == [
+        (ITEM, "own the business case and keep it current for the whole scheme;"),
+        (ITEM, "secure the funding."),
+        ("paragraph", "The board meets monthly."),
+    ]
+
+
+def test_a_run_on_line_of_duties_gives_one_duty_per_clause(tmp_path, intents):
+    text = (
+        "## B3 – Lead Business Analyst\n\nYou will set the analysis standards, assign analysts "
+        "to projects, review their work and coach them.\n"
+    )
+    result = build_documents(tmp_path, intents, Document("family.md", text, kind="handbook"))
+    duties = {c["duty"] for c in about(result, "business_analyst", "responsibilities")}
+    assert duties == {
+        "set the analysis standards",
+        "assign analysts to projects",
+        "review their work and coach them",
+    }
+
+
+def test_a_french_role_profile_with_labelled_fields(tmp_path, intents):
+    text = (
+        "FICHE MÉTIER\nDirecteur / Directrice de programme\n\n"
+        "Famille : Pilotage de projets\nN+1 : Gestionnaire de portefeuille\n"
+        "Finalité du poste : Conduire un programme de projets liés.\n\n"
+        "Principales activités :\n– Présider le comité de programme.\n"
+        "– Arbitrer les ressources partagées.\n\n"
+        "Évolutions possibles : gestionnaire de portefeuille.\n"
+    )
+    result = build_documents(tmp_path, intents, Document("fiche.txt", text, kind="job_description"))
+    sources = tmp_path / "sources" / "sources.yaml"
+    sources.write_text(
+        sources.read_text().replace(
+            'title: "fiche.txt"', 'title: "Fiche métier : Directeur / Directrice de programme"'
+        )
+    )
+    result = run_build(tmp_path, intents)
+    facets = {c["text"]: (c["facet"], c["relation"]) for c in about(result, "program_manager")}
+    assert facets["N+1 : Gestionnaire de portefeuille"] == (
+        "reporting",
+        ["program_manager", "reports_to", "portfolio_manager"],
+    )
+    assert facets["Finalité du poste : Conduire un programme de projets liés."][0] == "definition"
+    assert facets["Présider le comité de programme."][0] == "responsibilities"
+    assert facets["Évolutions possibles : gestionnaire de portefeuille."][0] == "career"
+
+
+def test_restructuredtext_list_and_csv_tables(tmp_path, intents):
+    text = (
+        "Roles\n=====\n\n.. list-table:: Who does what\n   :header-rows: 1\n\n"
+        "   * - Activity\n     - Project sponsor\n     - PMO analyst\n"
+        "   * - Publish the quality\n       report\n     - A\n     - R\n\n"
+        '.. csv-table:: Lines\n   :header: "Role", "Who", "What they do", "Reports to"\n\n'
+        '   "PMO analyst", "Ines Varga", "Checks the quality measures.", "The PMO manager"\n'
+    )
+    result = build_documents(tmp_path, intents, Document("gov.rst", text, kind="rst"))
+    cells = {(c["duty"], c["roles"][0], c["raci"]) for c in claims_of(result) if c["raci"]}
+    assert ("Publish the quality report", "pmo_analyst", "R") in cells
+    rows = {c["text"]: (c["facet"], c["relation"]) for c in claims_of(result) if not c["raci"]}
+    assert rows == {
+        "Checks the quality measures.": ("responsibilities", None),
+        "The PMO manager": ("reporting", ["pmo_analyst", "reports_to", "pmo_manager"]),
+    }  # the holder's name is no claim
+
+
+def test_a_table_whose_role_column_is_not_the_first(tmp_path, intents):
+    text = (
+        "## Team\n\n| Name | Role | What they do |\n|---|---|---|\n"
+        "| Sam Okoro | Project coordinator | Keeps the release calendar. |\n"
+    )
+    result = build_documents(tmp_path, intents, Document("team.md", text))
+    [claim] = claims_of(result)
+    assert (claim["roles"], claim["facet"], claim["text"]) == (
+        ["project_coordinator"],
+        "responsibilities",
+        "Keeps the release calendar.",
+    )

@@ -20,13 +20,16 @@ from bot.knowledge.formats.blocks import (
 _NUMBERED = re.compile(r"^\s*((?:\d{1,2}\.)*\d{1,2})\.?\s+(?=\S)")
 # Bullets, "(1)" / "1)" and lettered items "(a)", "a)", "a.", "(iv)" (method manuals).
 _ITEM = re.compile(
-    r"^(\s*)(?:[-*+•▪◦·]|\(?\d{1,2}\)|\(?[a-z]\)|[a-z]\.|\((?:[ivx]{1,4})\))\s+(?=\S)"
+    r"^(\s*)(?:[-–—*+•▪◦·]|\(?\d{1,2}\)|\(?[a-z]\)|[a-z]\.|\((?:[ivx]{1,4})\))\s+(?=\S)"
 )
 # The level of a document's own title (its first line, a title line): above every heading.
 _TITLE_LEVEL = 0
 _QUESTION = re.compile(r"^\s*(?:Q|Question)\s*[:.]\s*(?=\S)", re.IGNORECASE)
 _ANSWER = re.compile(r"^\s*(?:A|Answer|R|Réponse)\s*[:.]\s*(?=\S)", re.IGNORECASE)
 _MAX_HEADING_WORDS = 10
+# A line that opens with a short label and a colon ("Finalité du poste : ...", "Reports to:
+# the PMO manager"): a field, not the rest of the line above.
+_LABEL_LINE = re.compile(r"^\s*[A-ZÀ-Ý][\w'’()/+ -]{0,40}?\s?:(?:\s+\S|\s*$)")
 
 
 def _is_title(text: str) -> bool:
@@ -56,6 +59,14 @@ def _heads_its_block(line: str, group: list[str], numbered_title: str) -> bool:
         and len(line) < 0.6 * len(below)
         and not _is_title(below)
     )
+
+
+def _wraps(item: list[str], line: str) -> bool:
+    """A flush-left line that goes on with the item above it (text wrapped at a fixed width,
+    as out of a PDF): the item's last line ends mid-sentence and the line opens in lower
+    case."""
+    last = item[-1].rstrip()
+    return bool(last) and last[-1] not in ".;:!?" and line[:1].islower()
 
 
 def _heads_its_list(line: str, group: list[str], numbered: re.Match[str] | None) -> bool:
@@ -139,13 +150,17 @@ def parse(text: str) -> Parsed:
                 continue
             answer = _ANSWER.match(raw)
             item = _ITEM.match(raw)
+            if para and _LABEL_LINE.match(raw):
+                # "Rattaché(e) à : ..." under "Famille : ...": a field of its own
+                flush(para, para_kind, para_line)
+                para, para_line, para_kind = [], number, PARAGRAPH
             if answer or item or (numbered and offset == 0):
                 flush(para, para_kind, para_line)
                 start = (answer or item or numbered).end()
                 para, para_line = [raw[start:]], number
                 para_kind = ITEM if item else PARAGRAPH
                 continue
-            if para and para_kind == ITEM and not raw[:1].isspace():
+            if para and para_kind == ITEM and not raw[:1].isspace() and not _wraps(para, line):
                 flush(para, para_kind, para_line)
                 para, para_line, para_kind = [], number, PARAGRAPH
             if not para:

@@ -4,6 +4,7 @@ rest skipped)."""
 
 from __future__ import annotations
 
+import csv
 import re
 from itertools import pairwise
 
@@ -130,6 +131,73 @@ def _simple_table(lines: list[str], start: int) -> tuple[list[TableRow], int]:
     return out, end
 
 
+def _directive_body(lines: list[str], start: int, indent: int) -> tuple[list[str], int, int]:
+    """The indented lines of a directive after ``start`` (options first), the number of
+    header rows its ``:header-rows:`` option gives, and the index after it."""
+    body: list[str] = []
+    header_rows = 0
+    end = start
+    while end < len(lines) and (not lines[end].strip() or _indent(lines[end]) > indent):
+        option = re.match(r"^\s*:header-rows:\s*(\d+)", lines[end])
+        if option:
+            header_rows = int(option.group(1))
+        elif not _FIELD.match(lines[end].strip()):
+            body.append(lines[end])
+        end += 1
+    return body, header_rows, end
+
+
+def _list_table(lines: list[str], start: int, indent: int) -> tuple[list[TableRow], int]:
+    """A ``list-table`` directive: "* - cell" opens a row, "  - cell" a cell, deeper lines
+    go on with the cell."""
+    body, header_rows, end = _directive_body(lines, start, indent)
+    rows: list[list[str]] = []
+    firsts: list[int] = []
+    for offset, line in enumerate(body):
+        row = re.match(r"^\s*\*\s+-\s+(.*)$", line)
+        cell = re.match(r"^\s*-\s+(.*)$", line)
+        if row:
+            rows.append([row.group(1)])
+            firsts.append(start + offset + 1)
+        elif cell and rows:
+            rows[-1].append(cell.group(1))
+        elif line.strip() and rows:
+            rows[-1][-1] += " " + line.strip()
+    out = [
+        TableRow(tuple(collapse(inline(c)) for c in cells), firsts[k], header=k < header_rows)
+        for k, cells in enumerate(rows)
+    ]
+    return _with_header(out), end
+
+
+def _csv_table(lines: list[str], start: int, indent: int) -> tuple[list[TableRow], int]:
+    """A ``csv-table`` directive with its content inline (":header:" lines are read too)."""
+    body, header_rows, end = _directive_body(lines, start, indent)
+    header = next(
+        (re.sub(r"^\s*:header:\s*", "", line) for line in lines[start:end] if ":header:" in line),
+        None,
+    )
+    texts = ([header] if header else []) + [line.strip() for line in body if line.strip()]
+    out = [
+        TableRow(
+            tuple(collapse(inline(c)) for c in cells),
+            start + 1 + k,
+            header=k < max(header_rows, 1 if header else 0),
+        )
+        for k, cells in enumerate(csv.reader(texts, skipinitialspace=True))
+    ]
+    return _with_header(out), end
+
+
+def _with_header(rows: list[TableRow]) -> list[TableRow]:
+    if rows and not any(r.header for r in rows):
+        rows[0] = TableRow(rows[0].cells, rows[0].line, header=True)
+    return rows
+
+
+_TABLE_DIRECTIVES = {"list-table": _list_table, "csv-table": _csv_table}
+
+
 def parse(text: str) -> Parsed:
     lines = text.splitlines()
     blocks: list[Block] = []
@@ -208,6 +276,12 @@ def parse(text: str) -> Parsed:
                 if rest:
                     rendered.append(rest)
                     para, para_line, para_kind, para_depth = [rest], number, PARAGRAPH, 0
+            elif name in _TABLE_DIRECTIVES:
+                rows, i = _TABLE_DIRECTIVES[name](lines, i + 1, _indent(line))
+                if rows:
+                    rendered.extend(" | ".join(c for c in r.cells if c) for r in rows)
+                    blocks.append(Block(TABLE, "", number, rows=tuple(rows)))
+                continue
             else:
                 skip_indent = _indent(line)
             i += 1
