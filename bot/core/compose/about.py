@@ -123,6 +123,8 @@ def _claims(
     def search(in_context: bool, strict: bool) -> list[Claim]:
         for facet in context_facets if in_context else facets:
             for first, second in pairs:
+                if strict and not c.claims.speaks(first, facet, r.language):
+                    continue  # none of its claims would be kept
                 ranked = c.claims.rank(
                     question,
                     first,

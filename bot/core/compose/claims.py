@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from bot.core.compose.buckets import Bucket, View
 from bot.core.compose.stems import Query, StemWeights, claim_stem, stems
 from bot.core.knowledge import Claim, Knowledge
 from bot.core.text import words
@@ -26,6 +27,7 @@ MAX_CLAIMS = 3
 MAX_CHARS = 420  # the claims' text in one answer, so replies stay a few lines
 MIN_SHARE = 0.5  # a further claim must score at least this share of the best one
 OWNING = frozenset("RAX✓")  # table cells that make the activity the role's
+MAX_VIEWS = 20_000  # selections of a bucket remembered, at most (a view per filter set)
 
 
 def _fragment(text: str) -> bool:
@@ -100,6 +102,40 @@ class ClaimIndex:
             top = max(counts.values())
             for doc, n in counts.items():
                 self._focus[(role, facet, doc)] = n / top
+        self._buckets = {key: self._bucket(*key, found) for key, found in self._by.items()}
+        self._languages = {
+            key: frozenset(e.claim.language for e in found) for key, found in self._by.items()
+        }
+        self._views: dict[tuple, View] = {}
+
+    def _bucket(self, role: str, facet: str, entries: list[Entry]) -> Bucket:
+        """The (role, facet)'s claims with the score terms that do not depend on the
+        question, in the order ``rank`` adds them to the relevance."""
+        terms = []
+        for e in entries:
+            c = e.claim
+            terms.append(
+                (
+                    SUBJECT_WEIGHT * (c.roles[:1] == (role,)),
+                    FOCUS_WEIGHT * self._focus.get((role, facet, c.doc), 0.0),
+                    TRUST_WEIGHT * c.trust,
+                    RELATION_WEIGHT
+                    * (facet == "reporting" and c.relation is not None and role in c.relation),
+                    POSITION_WEIGHT * min(e.order, 50) / 50,
+                    FRAGMENT_PENALTY * _fragment(c.text),
+                )
+            )
+
+        def score(relevance: float, p: int) -> float:
+            subject, focus, trust, relation, position, fragment = terms[p]
+            return relevance + subject + focus + trust + relation - position - fragment
+
+        return Bucket(
+            [e.stems for e in entries],
+            [e.claim.id for e in entries],
+            score,
+            lambda score, relevance, p: Ranked(score, relevance, entries[p].claim),
+        )
 
     def facets(self, role: str) -> frozenset[str]:
         """The facets the documents have claims on for a role."""
@@ -122,6 +158,11 @@ class ClaimIndex:
     def has(self, role: str, facet: str) -> bool:
         return bool(self._by.get((role, facet)))
 
+    def speaks(self, role: str, facet: str, language: str) -> bool:
+        """Whether any claim on the role's facet is in the language (when none is, a search
+        kept to the language needs no ranking)."""
+        return language in self._languages.get((role, facet), ())
+
     def rank(
         self,
         question: set[str] | Query,
@@ -137,35 +178,41 @@ class ClaimIndex:
         """The claims on a role's facet, best first. Claims in the question's language
         come first when there are any, and so do claims of a document the question names;
         ``with_role`` keeps the claims that also name another role."""
+        bucket = self._buckets.get((role, facet))
+        query = question if isinstance(question, Query) else self.weights.query(question)
+        if bucket is None:
+            return []
+        selection = (role, facet, language, context, exclude_docs, with_role, subject_only)
+        view = self._views.get(selection)
+        if view is None:
+            view = bucket.view(self._selected(*selection))
+            if len(self._views) < MAX_VIEWS:
+                self._views[selection] = view
+        return bucket.ranked(query, view)
+
+    def _selected(
+        self,
+        role: str,
+        facet: str,
+        language: str,
+        context: frozenset[str],
+        exclude_docs: frozenset[str],
+        with_role: str | None,
+        subject_only: bool,
+    ) -> list[int]:
+        """The positions in the (role, facet) bucket that ``rank`` ranks."""
         found = [
-            e
-            for e in self._by.get((role, facet), ())
+            p
+            for p, e in enumerate(self._by[(role, facet)])
             if e.claim.doc not in exclude_docs
             and (with_role is None or with_role in e.claim.roles)
             and (not subject_only or e.claim.roles[:1] == (role,))
         ]
-        same_language = [e for e in found if e.claim.language == language]
+        entries = self._by[(role, facet)]
+        same_language = [p for p in found if entries[p].claim.language == language]
         found = same_language or found
-        in_context = [e for e in found if e.claim.doc in context]
-        found = in_context or found
-        out = []
-        query = question if isinstance(question, Query) else self.weights.query(question)
-        for e in found:
-            relevance = query.cover(e.stems)
-            c = e.claim
-            score = (
-                relevance
-                + SUBJECT_WEIGHT * (c.roles[:1] == (role,))
-                + FOCUS_WEIGHT * self._focus.get((role, facet, c.doc), 0.0)
-                + TRUST_WEIGHT * c.trust
-                + RELATION_WEIGHT
-                * (facet == "reporting" and c.relation is not None and role in c.relation)
-                - POSITION_WEIGHT * min(e.order, 50) / 50
-                - FRAGMENT_PENALTY * _fragment(c.text)
-            )
-            out.append(Ranked(score, relevance, c))
-        out.sort(key=lambda x: (-x.score, x.claim.id))
-        return out
+        in_context = [p for p in found if entries[p].claim.doc in context]
+        return in_context or found
 
     def pick(self, ranked: list[Ranked], most: int = MAX_CLAIMS) -> list[Claim]:
         """The best few claims: no repeated words, within the answer's length budget."""

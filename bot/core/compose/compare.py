@@ -146,6 +146,8 @@ def _both(
     ranked: list[Ranked] = []
     for facet in (*FACETS, "other"):
         for first, second in ((a, b), (b, a)):
+            if not c.claims.speaks(first, facet, r.language):
+                continue  # only claims in the question's language are kept
             ranked.extend(
                 x
                 for x in c.claims.rank(
@@ -174,15 +176,23 @@ def _rows(
     for facet in FACETS:
         best = []
         for role in (a, b):
-            ranked = [
-                x
-                for x in c.claims.rank(question, role, facet, language=r.language, context=context)
-                if x.claim.doc not in exclude
-                and len(x.claim.text) <= MAX_CELL
-                and x.claim.language == r.language
-                and (x.claim.roles[:1] == (role,))
-            ]
-            best.append(ranked[0].claim if ranked else None)
+            if None in best or not c.claims.speaks(role, facet, r.language):
+                # a row needs both cells; only a claim in the question's language makes one
+                best.append(None)
+                continue
+            ranked = c.claims.rank(question, role, facet, language=r.language, context=context)
+            first = next(
+                (
+                    x.claim
+                    for x in ranked
+                    if x.claim.doc not in exclude
+                    and len(x.claim.text) <= MAX_CELL
+                    and x.claim.language == r.language
+                    and (x.claim.roles[:1] == (role,))
+                ),
+                None,
+            )
+            best.append(first)
         if best[0] is not None and best[1] is not None:
             out.append((facet, best[0], best[1]))
         if len(out) >= MAX_CLAIM_ROWS:

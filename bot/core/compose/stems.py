@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from bot.core.language import COMMON_WORDS
@@ -160,6 +161,28 @@ class Query:
         if not self.total:
             return 0.0
         return sum(w for w, related in self.parts if not related.isdisjoint(found)) / self.total
+
+    def matched(
+        self, postings: Mapping[str, Iterable[int]], among: AbstractSet[int] | None = None
+    ) -> dict[int, float]:
+        """For every statement the postings (stem -> statements) reach, the weight of the
+        question stems it matches, added in the question's order: ``cover`` is that weight
+        over ``total``, worked out here for many statements at once (none when the total is
+        0, where ``cover`` is 0 for all). ``among`` keeps only those statements."""
+        found: dict[int, float] = {}
+        if not self.total:
+            return found
+        for weight, related in self.parts:
+            reached: set[int] = set()
+            for s in related:
+                hits = postings.get(s)
+                if hits is not None:
+                    reached.update(hits)
+            if among is not None:
+                reached &= among
+            for i in reached:
+                found[i] = found.get(i, 0) + weight
+        return found
 
     def stems(self) -> frozenset[str]:
         """Every statement stem some question stem matches."""
