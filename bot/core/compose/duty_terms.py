@@ -200,6 +200,10 @@ class DutyTerms:
             self._cache[tokens] = result
         return result
 
+    def asks(self, tokens: Iterable[str]) -> bool:
+        """Whether the words hold an asking word ("who", "qui")."""
+        return not self._asking.isdisjoint(tokens)
+
     def question_terms(self, tokens: Iterable[str]) -> tuple[Term, ...]:
         """The terms of a question: after its first asking word ("who", "qui") the duty;
         the words before it tell the story and weigh as a clause of their own."""

@@ -45,7 +45,12 @@ def owner(c: Composer, r: Reading, tokens: tuple[str, ...] | None = None) -> Fou
     names or from a document the curated statements do not cite (the editor's layer speaks
     for the documents it cites; a deployment's own pages speak for themselves); when both
     name the same role, both are shown."""
-    tokens = tokens if tokens is not None else (r.focus or r.tokens)
+    if tokens is None:
+        tokens = r.focus or r.tokens
+        if r.focus and not c.owners.reader.asks(r.focus) and c.owners.reader.asks(r.tokens):
+            # "who chairs status meetings? Is it the PM, and does that change if ...": the
+            # sentence with "who" names the duty, the last one asks about it
+            tokens = r.tokens
     offered = r.roles if len(r.roles) > 1 and OFFER_WORDS & set(r.tokens) else ()
     curated = c.duties.match(
         tuple(t for t in tokens if not c.contexts.is_context(t)), offered
