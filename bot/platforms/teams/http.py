@@ -31,6 +31,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from bot.platforms.refusals import RefusalLog
 from bot.platforms.teams.sdk import HttpMethod, HttpRequest, HttpResponse, HttpRouteHandler
 from bot.platforms.teams.settings import TeamsSettings
 from bot.platforms.teams.token_gate import AcceptedTokens, TokenRejected, bearer_token, precheck
@@ -118,6 +119,7 @@ def messages_route(
 
     ``ready`` is awaited first; it initialises the SDK app once (idempotent).
     """
+    refusals = RefusalLog(log, "Teams: tokens refused before validation")
 
     async def endpoint(request: Request) -> Response:
         if not settings.enabled:
@@ -129,7 +131,7 @@ def messages_route(
             try:
                 precheck(token, accepted)
             except TokenRejected as exc:
-                log.info("Teams: token refused before validation: %s", exc)
+                refusals.refused(str(exc))
                 return _error(401, "Unauthorized")
         raw = await request.body()  # over MAX_BODY_BYTES: 413 from the route's limit
         try:
