@@ -24,6 +24,8 @@ import h11
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from bot.server.writes import CoalescedWrites
+
 log = logging.getLogger("rolebot.server")
 
 DEFAULT_CLIENT_TIMEOUT_S = 10.0
@@ -37,7 +39,8 @@ def client_timeout_from_env(environ: Mapping[str, str] | None = None) -> float:
 
 
 class HeadTimeoutProtocol(H11Protocol):
-    """uvicorn's h11 protocol with a deadline for each request head."""
+    """uvicorn's h11 protocol with a deadline for each request head (and each response
+    sent in one piece, see ``bot.server.writes``)."""
 
     head_timeout_s: float = DEFAULT_CLIENT_TIMEOUT_S
 
@@ -46,8 +49,14 @@ class HeadTimeoutProtocol(H11Protocol):
         self._head_timer: asyncio.TimerHandle | None = None
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-        super().connection_made(transport)
+        # Each response is one send (bot.server.writes): writes are kept while our side
+        # of the connection is part way through a response.
+        writes = CoalescedWrites(transport, self.loop, self._sending_body)
+        super().connection_made(writes)  # type: ignore[arg-type]
         self._arm()
+
+    def _sending_body(self) -> bool:
+        return self.conn.our_state is h11.SEND_BODY
 
     def data_received(self, data: bytes) -> None:
         if self.conn.their_state is h11.IDLE:
@@ -104,8 +113,7 @@ class BodyTimeout:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + self.timeout_s
+        deadline = asyncio.get_running_loop().time() + self.timeout_s
         body_done = False
 
         async def timed_receive() -> Message:
@@ -113,7 +121,10 @@ class BodyTimeout:
             if body_done:  # after the body: waiting for a disconnect has no deadline
                 return await receive()
             try:
-                message = await asyncio.wait_for(receive(), max(0.0, deadline - loop.time()))
+                # A timeout scope, not wait_for: a body already received is returned
+                # without a task of its own or a turn of the loop.
+                async with asyncio.timeout_at(deadline):
+                    message = await receive()
             except TimeoutError:
                 raise BodyTooSlow from None
             if message["type"] != "http.request" or not message.get("more_body", False):
