@@ -10,6 +10,7 @@ import base64
 import contextlib
 import json
 import math
+import os
 import subprocess
 import sys
 import time
@@ -38,13 +39,19 @@ def rss_bytes(pid: int) -> int:
     raise RuntimeError("no VmRSS")
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user and system) process ``pid`` has used so far (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _b64(data: dict[str, Any]) -> str:
     return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
 
 
 def forged_teams_token(kind: int, app_id: str) -> str:
     """A token with no valid signature whose claims the gate refuses without any network:
-    random Entra tenants, alg none, HS256, expired, another audience."""
+    random Entra tenants, alg none, HS256, expired, another audience, a list for an issuer."""
     now = int(time.time())
     tenant = uuid.uuid4().hex
     variants: list[tuple[dict[str, Any], dict[str, Any]]] = [
@@ -78,6 +85,10 @@ def forged_teams_token(kind: int, app_id: str) -> str:
         (
             {"alg": "RS256", "kid": "k"},
             {"iss": "https://api.botframework.com", "aud": "other", "exp": now + 60},
+        ),
+        (
+            {"alg": "RS256", "kid": "k"},
+            {"iss": ["https://api.botframework.com"], "aud": app_id, "exp": now + 60},
         ),
     ]
     header, claims = variants[kind % len(variants)]

@@ -29,6 +29,7 @@ import pytest
 from tests.fakes.slack_api import APP_ID, BOT_USER_ID, TEAM_ID, FakeSlackApi
 from tests.fakes.teams_connector import FakeConnector
 from tests.robustness.hostile import (
+    cpu_seconds,
     flood_request,
     flood_while_watching,
     forged_teams_token,
@@ -129,7 +130,7 @@ def _teams_flood_requests() -> list[dict[str, Any]]:
     """Forged Teams tokens of every kind, each sent with a signature never sent before."""
     body = json.dumps({"type": "message", "serviceUrl": "https://smba.example/", "text": "hi"})
     requests = []
-    for i in range(12):
+    for i in range(14):
         token = forged_teams_token(i, TEAMS_APP_ID).rsplit(".", 1)[0] + ".{unique}"
         headers = {"authorization": f"Bearer {token}", "content-type": "application/json"}
         requests.append(flood_request("/api/messages", headers, body.encode()))
@@ -154,9 +155,11 @@ def test_unsigned_and_forged_floods_get_4xx_and_never_stall_the_server(
             ("slack_unsigned", _slack_flood_requests()),
             ("teams_forged", _teams_flood_requests()),
         ):
+            cpu_before = cpu_seconds(server.proc.pid)
             result = flood_while_watching(
                 server.url, requests, folder / f"{kind}.json", count=FLOOD, seconds=FLOOD_S
             )
+            cpu = cpu_seconds(server.proc.pid) - cpu_before
             delays = [latency - figures["flood_quiet_livez_p50_ms"] for latency in result.latencies]
             worst = max(worst, *delays)
             for status, n in result.statuses.items():
@@ -164,6 +167,8 @@ def test_unsigned_and_forged_floods_get_4xx_and_never_stall_the_server(
             figures |= {
                 f"flood_{kind}_requests": result.sent,
                 f"flood_{kind}_per_s": round(result.sent / result.elapsed_s),
+                # the server's CPU time per request, /livez polls included
+                f"flood_{kind}_server_cpu_us": round(cpu / result.sent * 1e6),
                 f"flood_{kind}_5xx": sum(n for s, n in result.statuses.items() if s[0] == "5"),
                 f"flood_{kind}_livez_polls": len(delays),
                 f"flood_{kind}_livez_delay_p50_ms": percentile(delays, 50),
