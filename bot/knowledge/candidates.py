@@ -42,10 +42,18 @@ POSSESSIVE = "is the organisation's"
 # or the PMO", "the Executive (the project sponsor) owns ...", "the Change Lead acts as the
 # project manager": a section's own name for a known role, said in its text (folded).
 _IS_ROLE_LINK = (
-    r"\s*(?:,|\(|\bis\b|\best\b|\bacts as\b|\bserves as\b|\bplays the role of\b"
+    r"\s*(?:,? who is\b|, which is\b|,|\(|\bis\b|\best\b|\bacts as\b|\bserves as\b"
+    r"|\bplays the (?:role|part) of\b|\btakes the (?:role|part) of\b|\bmaps to\b"
     r"|\bis equivalent to\b|\bcorresponds to\b|\bis what(?: [\w-]+){0,4} calls?\b"
+    r"|\bis (?:also |elsewhere |usually )?(?:called|named|known as)\b"
     r"|\bjoue le role d[eu]\b|\bcorrespond (?:a|au)\b)\s*"
     r"(?:(?:the|a|an|our|le|la|l'|un|une|what|ce que) )?"
+)
+# Where a section's name may stand in its sentence: opening it or a clause of it ("...;
+# the Executive is ...", "..., and Project Support is ..."), not in the middle of a phrase.
+_NAME_OPENS = (
+    r"(?:^|[,;:(]\s*|\band\s+|\bet\s+|\bthat\s+|^[^,;]{0,40}?\s)"
+    r"(?:(?:the|a|an|le|la|l'|un|une) )?"
 )
 IS_ROLE = "is the known role"
 _STOP_RIGHT = frozenset(
@@ -208,10 +216,9 @@ def document_names(
 
     titles = {key(_TITLE_SPLIT.split(h)[0]) for h, _ in headings}
     for sentence, line in sentences:
-        named = _section_name_for_role(sentence, titles, finder)
-        if named is not None:
-            a = note(named[0], f"{doc}:{line} {IS_ROLE}")
-            b = note(named[1], f"{doc}:{line} {IS_ROLE}")
+        for name, role_name in _section_names_for_roles(sentence, titles, finder):
+            a = note(name, f"{doc}:{line} {IS_ROLE}")
+            b = note(role_name, f"{doc}:{line} {IS_ROLE}")
             parent[find(a)] = find(b)
         for left, right, how in links(sentence):
             if how == POSSESSIVE:
@@ -281,32 +288,28 @@ def document_names(
     return DocumentNames(aliases, candidates, alias_seen)
 
 
-def _section_name_for_role(
+def _section_names_for_roles(
     sentence: str, titles: set[str], finder: RoleFinder
-) -> tuple[str, str] | None:
+) -> list[tuple[str, str]]:
     """(the section's name, the known role's name) when a sentence says a heading's name is
     a known role: "The Change Lead is the project manager of the initiative" under "2.2
     Change Lead". Only a heading's name counts, so "A PMO is a team that ..." links
     nothing."""
     folded = Folded.of(sentence)
+    out: list[tuple[str, str]] = []
     for title in sorted(titles, key=len, reverse=True):
         if not title or finder.full_name(title.split()) is not None:
             continue  # already a known name
-        match = re.search(rf"\b{re.escape(title)}\b{_IS_ROLE_LINK}", folded.folded)
-        if match is None or match.start() > _MAX_NAME_START:
+        match = re.search(rf"{_NAME_OPENS}({re.escape(title)})\b{_IS_ROLE_LINK}", folded.folded)
+        if match is None:
             continue
         tokens = tokens_of(Folded.of(folded.folded[match.end() :]))
         found = finder.mentions(tokens)
         if not found or found[0].first != 0 or found[0].role == UNKNOWN:
             continue
-        name = sentence[folded.start(match.start()) : folded.end(match.start() + len(title))]
-        return name, " ".join(t.word for t in tokens[found[0].first : found[0].last])
-    return None
-
-
-# How far into its sentence a section's name may stand ("In Tarnwick projects, the
-# Executive is ..."): a short opening clause, not a mention in passing.
-_MAX_NAME_START = 40
+        name = sentence[folded.start(match.start(1)) : folded.end(match.end(1))]
+        out.append((name, " ".join(t.word for t in tokens[found[0].first : found[0].last])))
+    return out
 
 
 def _role_named_last(phrase: str, finder: RoleFinder) -> str | None:

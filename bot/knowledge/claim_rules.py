@@ -120,6 +120,31 @@ RELATIVE = re.compile(r"^\s*,?\s*(?:who|qui)\b")
 # ... when an article introduces the role ("a full-time project controller who", not "the
 # acronym PMO, which"): the word before it, past its qualifiers.
 RELATIVE_ARTICLES = frozenset("a an the one our their its un une le la les l des notre".split())
+# Verbs a role's duties open with, as a sentence without a subject does in a role's section
+# ("Plans the project and keeps the risk log." under "Project manager"): English base forms
+# (also read with -s, -es, -ies), French infinitives and present forms.
+DUTY_VERBS = frozenset(
+    """plan run lead own manage coordinate keep track prepare chair approve set define
+    maintain monitor support organise organize ensure produce review check write gather
+    analyse analyze facilitate secure agree sign build deliver escalate act help provide
+    identify develop communicate drive oversee consolidate champion represent advise
+    challenge assure control forecast schedule allocate arrange book collect chase record
+    update publish report decide prioritise prioritize assess estimate measure negotiate
+    hold liaise line-manage mentor coach train recruit appoint authorise authorize sponsor
+    steer direct supervise govern budget fund brief present document capture map model test
+    validate verify audit reconcile compile draft issue log raise resolve handle oversee
+    piloter pilote coordonner coordonne animer anime assurer assure garantir garantit suivre
+    suit preparer prepare organiser organise definir definit valider valide encadrer encadre
+    planifier planifie rediger redige controler controle veiller veille conduire conduit
+    gerer gere superviser supervise arbitrer arbitre presider preside consolider consolide
+    accompagner accompagne elaborer elabore mettre met tenir tient etablir etablit
+    analyser analyse recueillir recueille""".split()
+)
+# Words after a first word that make it a noun, not a duty verb ("Plans are approved ...").
+NOT_AFTER_DUTY_VERB = frozenset(
+    """is are was were will would must should can could may might have has had be been do
+    does of for to est sont sera doit doivent peut peuvent""".split()
+)
 # A pronoun subject stands for the role of the section it is in.
 PRONOUNS = frozenset("it they he she il elle ils elles this".split())
 FIRST_PERSON = frozenset({"i", "je", "j"})

@@ -369,6 +369,10 @@ class Extractor:
         is_item = source.part == "list"
         if not subjects and is_item and section_role and _opens_with_text(tokens, mentions):
             subjects, after = [section_role], 0
+        if not subjects and section_role and _opens_with_duty_verb(tokens, mentions):
+            # "Plans the project and keeps the risk log." in the project manager's section
+            subjects, after = [section_role], 0
+            relations = self._relations(folded, tokens, mentions, subjects, section_role, 0)
         if not subjects and section_role and not relations:
             reporting = _reporting_subjects(folded.folded, tokens, mentions)
             if reporting:  # "... merge into one PMO reporting to the CFO" in a role's section
@@ -834,6 +838,18 @@ def _reports_later(predicate: str) -> bool:
             if re.search(r"(?:,|\band|\bet)\s*$", predicate[: match.start()]):
                 return True
     return False
+
+
+def _opens_with_duty_verb(tokens: list[Token], mentions: list[Mention]) -> bool:
+    if len(tokens) < 3 or (mentions and mentions[0].first == 0):
+        return False
+    first, second = tokens[0].word, tokens[1].word
+    if second in rules.NOT_AFTER_DUTY_VERB:
+        return False
+    forms = {first, first.removesuffix("s"), first.removesuffix("es")}
+    if first.endswith("ies"):
+        forms.add(first[:-3] + "y")
+    return bool(forms & rules.DUTY_VERBS)
 
 
 def _opens_with_pronoun(sentence: str) -> bool:

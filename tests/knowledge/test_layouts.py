@@ -248,7 +248,11 @@ def test_a_section_named_in_the_methods_own_words_is_the_known_role_it_says_it_i
         "2 ROLES\n\n2.1 Investment Owner\n\nIn this method, the Investment Owner is the "
         "project sponsor.\n\nDuties of the Investment Owner\na. Release funding one phase at a "
         "time.\nb. Appoint the Change Lead.\n\n2.2 Requirements Lead\n\nThe Requirements Lead "
-        "(the business analyst in other methods) writes the user stories.\n"
+        "(the business analyst in other methods) writes the user stories.\n\n2.3 Support Officer"
+        "\n\nThe officer keeps the document library.\n\n2.4 The Gate Panel\n\nIt meets at "
+        "each gate.\n\n2.5 Mapping\n\nStaff who know other methods will find that the Support "
+        "Officer plays the part of a project coordinator and the Gate Panel is the steering "
+        "committee.\n"
     )
     result = build_documents(tmp_path, intents, Document("method.txt", text, kind="standard"))
     duties = {c["duty"] for c in about(result, "project_sponsor", "responsibilities")}
@@ -257,6 +261,7 @@ def test_a_section_named_in_the_methods_own_words_is_the_known_role_it_says_it_i
     aliases = {a["role"]: a["names"] for a in result.report["proposed_aliases"]}
     assert aliases["project_sponsor"] == ["Investment Owner"]
     assert aliases["business_analyst"] == ["Requirements Lead"]
+    assert aliases["project_coordinator"] == ["Support Officer"]
     candidates = {c["id"] for c in result.report["candidate_roles"]}
     assert not any(c.startswith("duties_of") for c in candidates)
 
@@ -345,3 +350,15 @@ def test_a_table_whose_role_column_is_not_the_first(tmp_path, intents):
         "responsibilities",
         "Keeps the release calendar.",
     )
+
+
+def test_a_sentence_without_a_subject_opening_with_a_duty_verb_is_the_sections_duty(
+    tmp_path, intents
+):
+    text = (
+        "## Project manager\n\nPlans the project and keeps the risk log. Chairs the weekly "
+        "stand-up. Reports are due every month.\n"
+    )
+    result = build_documents(tmp_path, intents, Document("roles.md", text))
+    duties = {c["duty"] for c in about(result, "project_manager", "responsibilities")}
+    assert duties == {"Plans the project and keeps the risk log", "Chairs the weekly stand-up"}
