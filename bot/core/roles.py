@@ -76,6 +76,10 @@ class RoleLexicon:
         for tokens in self._by_tokens:
             sizes.setdefault(tokens[0], set()).add(len(tokens))
         self._sizes_opened_by = {w: frozenset(n) for w, n in sizes.items()}
+        self._fuzzy_sizes: dict[str, frozenset[int]] = {}
+        for size, letter in self._names_by_size:
+            self._fuzzy_sizes[letter] = self._fuzzy_sizes.get(letter, frozenset()) | {size}
+        self._tried: dict[tuple[str, str, str], tuple[int, ...]] = {}
 
     def roles(self) -> frozenset[str]:
         return frozenset(r for r in self._by_tokens.values() if r != UNKNOWN)
@@ -128,6 +132,21 @@ class RoleLexicon:
             return name
         return None
 
+    def _sizes_to_try(self, word: str, plain: str, letter: str, fuzzy: bool) -> tuple[int, ...]:
+        """The name sizes worth trying at a word, longest first: names it opens (as written
+        or without a plural), and names of its first letter when typos are forgiven."""
+        key = (word, plain, letter if fuzzy else "")
+        found = self._tried.get(key)
+        if found is None:
+            sizes = set(self._sizes_opened_by.get(word, ()))
+            sizes |= {n for n in self._sizes_opened_by.get(plain, ()) if n > 1}
+            if fuzzy:
+                sizes |= self._fuzzy_sizes.get(letter, frozenset())
+            found = tuple(sorted(sizes, reverse=True))
+            if len(self._tried) < CACHE_LIMIT:
+                self._tried[key] = found
+        return found
+
     def find(
         self,
         tokens: list[str],
@@ -151,27 +170,38 @@ class RoleLexicon:
         # Where a misspelt name could start: a multi-word window holding a word that is no
         # role word, whose first letter opens a name of its size.
         unknown = [w not in self._vocab_set for w in singular] if fuzzy else []
-        opens = self._sizes_opened_by
         mentions: list[RoleMention] = []
         n = len(fixed)
+        # For each word, how many of the words from it on hold a word that is no role word
+        # (a misspelt name must hold one), and where the first punctuation after it stands.
+        unknown_after = [0] * (n + 1)
+        for j in range(n - 1, -1, -1):
+            unknown_after[j] = unknown_after[j + 1] + (1 if fuzzy and unknown[j] else 0)
+        next_break = [n + 1] * n
+        following = n + 1
+        for j in range(n - 1, -1, -1):
+            next_break[j] = following
+            if j in breaks:
+                following = j
         i = 0
         while i < n:
-            opened, opened_plain = opens.get(fixed[i], ()), opens.get(plain[i], ())
-            for size in range(min(self.max_len, n - i), 0, -1):
-                if size > 1 and breaks and any(i < k < i + size for k in breaks):
+            for size in self._sizes_to_try(fixed[i], plain[i], singular[i][:1], fuzzy):
+                if size > n - i:
+                    continue
+                if size > 1 and next_break[i] < i + size:
                     continue  # "PMO, coordinator": punctuation ends a name
                 role, named = None, fixed
-                if size in opened:
+                if size in self._sizes_opened_by.get(fixed[i], ()):
                     role = self._by_tokens.get(tuple(fixed[i : i + size]))
                 if role is None and size > 1:
                     named = plain
-                    if size in opened_plain:
+                    if size in self._sizes_opened_by.get(plain[i], ()):
                         role = self._by_tokens.get(tuple(plain[i : i + size]))
                 if (
                     role is None
                     and size > 1
                     and fuzzy
-                    and any(unknown[i : i + size])
+                    and unknown_after[i] > unknown_after[i + size]
                     and (size, singular[i][:1]) in self._names_by_size
                 ):
                     near = self._fuzzy_name(tuple(singular[i : i + size]))
