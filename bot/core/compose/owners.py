@@ -154,13 +154,13 @@ class DutyClaims:
                 continue
             groups[(claim.passage, claim.duty)].append(claim)
         # each line's clauses: a question's duty must be found within one of them
-        self._clauses = [self._clauses_of(duty, g[0].text) for (_, duty), g in groups.items()]
+        self._clauses = [
+            self._clauses_of(duty, g[0].text, {role_term(c.roles[0]).key for c in g})
+            for (_, duty), g in groups.items()
+        ]
         self._groups = [
             (frozenset().union(*clauses), tuple(g))
             for clauses, g in zip(self._clauses, groups.values(), strict=True)
-        ]
-        self._duty_terms = [
-            frozenset(t.key for t in self.reader.terms(words(duty))) for (_, duty) in groups
         ]
         self.weights = StemWeights([s for s, _ in self._groups])
         typical = statistics.median(self.weights.idf.values()) if self.weights.idf else 1.0
@@ -172,7 +172,7 @@ class DutyClaims:
             for s in found:
                 self._by_stem[s].append(i)
 
-    def _clauses_of(self, duty: str, text: str) -> tuple[frozenset[str], ...]:
+    def _clauses_of(self, duty: str, text: str, owners: set[str]) -> tuple[frozenset[str], ...]:
         """The terms of each clause of a duty line ("keep the plan and the RAID log current,
         ..., prepare the first draft of the status note and look after supplier paperwork":
         the log and the suppliers are two duties, not a supplier log). A clause that does not
@@ -187,7 +187,9 @@ class DutyClaims:
                     clauses[-1].update(t.key for t in terms)  # a list goes on: "X, Y and Z"
                 elif terms:
                     clauses.append({t.key for t in terms})
-            found.extend(frozenset(c) for c in clauses)
+            # a line's own role is who does the duty, not what it is about ("The Project
+            # Board directs the project" does not say who chairs the project board)
+            found.extend(frozenset(c - owners) for c in clauses)
         return tuple(dict.fromkeys(found)) or (frozenset(),)
 
     def _weight(self, term: Term) -> float:
@@ -222,24 +224,26 @@ class DutyClaims:
         out = []
         asked = every.stems()
         for i in candidates:
-            # the clause holding most of the duty's objects, then most of the question
-            held, cover = max(
+            # the clause holding most of the duty's objects, then most of the question; a verb
+            # alone (no objects) names no duty
+            options = [
                 (
                     objects.cover(found)
                     if objects.total and _holds(found, compound) >= MIN_COMPOUND_HELD
                     else 0.0,
                     every.cover(found),
+                    found,
                 )
                 for found in self._clauses[i]
-            )  # a verb alone (no objects) names no duty
-            out.append((_Scored(cover, held, self._precision(i, asked)), i))
+            ]
+            held, cover, clause = max(options, key=lambda x: (x[0], x[1]))
+            out.append((_Scored(cover, held, self._precision(clause, asked)), i))
         return out
 
-    def _precision(self, i: int, asked: frozenset[str]) -> float:
-        """How much of a duty line's own terms (its activity) the question names: "maintain
-        the risk register" is more exactly "who keeps the risk log?" than "maintain the
-        portfolio RAID log (risks, assumptions, issues and dependencies)"."""
-        own = self._duty_terms[i]
+    def _precision(self, own: frozenset[str], asked: frozenset[str]) -> float:
+        """How much of a duty clause's own terms (its activity) the question names:
+        "maintain the risk register" is more exactly "who keeps the risk log?" than
+        "maintain the portfolio RAID log (risks, assumptions, issues and dependencies)"."""
         total = sum(self.weights.weight(t) for t in own)
         if not total:
             return 0.0
@@ -275,11 +279,6 @@ class DutyClaims:
             ranked.append((rank, scored.cover, Owner(scored.cover, *owner)))
         if not ranked:
             return None
-        if context:
-            # "at Valorenne, who ...": another organisation's page does not say who does it there
-            ranked = [x for x in ranked if x[2].claims[0].doc in context]
-            if not ranked:
-                return None
         ranked.sort(key=lambda x: (-x[0], x[2].claims[0].id))
         return _with_ties(ranked)
 
