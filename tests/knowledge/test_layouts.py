@@ -362,3 +362,22 @@ def test_a_sentence_without_a_subject_opening_with_a_duty_verb_is_the_sections_d
     result = build_documents(tmp_path, intents, Document("roles.md", text))
     duties = {c["duty"] for c in about(result, "project_manager", "responsibilities")}
     assert duties == {"Plans the project and keeps the risk log", "Chairs the weekly stand-up"}
+
+
+def test_an_html_list_nested_under_a_bold_label_item_is_its_duties(tmp_path, intents):
+    html = (
+        "<html><body><main><h2>Staff roles</h2><ul><li><strong>Project coordinator</strong> "
+        "(part time)<ul><li>runs the weekly triage meeting</li></ul></li>"
+        "<li><strong>Release captain</strong><ul><li>tags the release</li></ul></li></ul>"
+        "<table><tr><th>Name</th><th>Role</th><th>What they do</th></tr><tr><td>Sam</td>"
+        "<td>Project coordinator</td><td><ul><li>Keeps the calendar.</li><li>Chases reviews."
+        "</li></ul></td></tr></table><p>The Delivery Office is Examplia's PMO.</p>"
+        "</main></body></html>"
+    )
+    result = build_documents(tmp_path, intents, Document("team.html", html))
+    texts = {c["text"]: c["facet"] for c in claims_of(result)}
+    assert texts == {
+        "runs the weekly triage meeting": "responsibilities",
+        "Keeps the calendar. Chases reviews.": "responsibilities",
+        "The Delivery Office is Examplia's PMO.": "definition",
+    }

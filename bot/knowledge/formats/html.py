@@ -83,7 +83,9 @@ class _Reader(HTMLParser):
             kind = ITEM
         else:
             kind = PARAGRAPH
-        self.blocks.append(Block(kind, text, self._buffer_line, level))
+        # a list nested in an item is indented under it ("<li><b>Role</b><ul><li>duty")
+        depth = self._items if kind == ITEM else 0
+        self.blocks.append(Block(kind, text, self._buffer_line, level, depth=depth))
         self.rendered.append("\n")
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -108,6 +110,8 @@ class _Reader(HTMLParser):
             return
         if (tag in _BLOCK_TAGS or tag in _HEADINGS) and self._cell is None:
             self._flush()
+        elif tag in _BLOCK_TAGS and self._cell:
+            self._text(" ")  # "<td><li>Keeps the calendar.</li><li>Chases reviews.</li>"
         if tag in ("strong", "b"):
             self._bold += 1
         if tag in _HEADINGS and self._cell is None:
