@@ -29,7 +29,7 @@ from bot.platforms.teams.handlers import register
 from bot.platforms.teams.http import MESSAGING_PATH, StarletteAdapter, messages_route
 from bot.platforms.teams.sdk import App, ClientOptions
 from bot.platforms.teams.settings import ALLOW_UNAUTHENTICATED_ENV, TeamsSettings
-from bot.platforms.teams.token_gate import AcceptedTokens, OffLoopValidator
+from bot.platforms.teams.token_gate import AcceptedTokens, OffLoopValidator, RefusedTokens
 
 log = logging.getLogger(__name__)
 
@@ -76,8 +76,17 @@ class TeamsBot:
             if settings.client_id
             else None
         )
+        self.refused = RefusedTokens()
+        self._validator: OffLoopValidator | None = None
         self.routes: list[Route] = [
-            messages_route(settings, self.adapter, self.startup, path, accepted=self.accepted)
+            messages_route(
+                settings,
+                self.adapter,
+                self.startup,
+                path,
+                accepted=self.accepted,
+                refused=self.refused,
+            )
         ]
         _log_auth_mode(settings, path)
 
@@ -96,12 +105,15 @@ class TeamsBot:
         server = self.app.server
         inner = getattr(server, "_token_validator", None)
         if inner is not None and self.accepted is not None:
-            server._token_validator = OffLoopValidator(inner, self.accepted)  # type: ignore[assignment]
+            self._validator = OffLoopValidator(inner, self.accepted, self.refused)
+            server._token_validator = self._validator  # type: ignore[assignment]
 
     async def shutdown(self, grace_s: float | None = None) -> None:
         """Let replies under way finish (up to ``grace_s``, default ``drain_seconds``); cancel
         the late ones."""
         await self.replies.drain(self.drain_seconds if grace_s is None else grace_s)
+        if self._validator is not None:
+            self._validator.close()
 
     @asynccontextmanager
     async def lifespan(self) -> AsyncIterator[None]:

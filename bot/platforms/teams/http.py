@@ -8,8 +8,9 @@ a gate that answers what the SDK would turn into a 500:
 
 - Teams not configured (no credentials, no development flag): 401, nothing read;
 - credentials configured and no ``Authorization: Bearer`` token, or one whose unverified
-  algorithm, issuer, tenant, audience or expiry the bot never accepts: 401, before any
-  signing key is fetched (:mod:`bot.platforms.teams.token_gate`);
+  algorithm, issuer, tenant, audience or expiry the bot never accepts, or one the SDK's
+  validation refused for good before: 401, before any signing key is fetched or the body
+  is read (:mod:`bot.platforms.teams.token_gate`);
 - body too large: 413; not JSON, or not an activity the SDK can parse: 400;
 - an activity type the SDK does not know: 200, ignored (the protocol says bots ignore them).
 
@@ -34,7 +35,13 @@ from starlette.routing import Route
 from bot.platforms.refusals import RefusalLog
 from bot.platforms.teams.sdk import HttpMethod, HttpRequest, HttpResponse, HttpRouteHandler
 from bot.platforms.teams.settings import TeamsSettings
-from bot.platforms.teams.token_gate import AcceptedTokens, TokenRejected, bearer_token, precheck
+from bot.platforms.teams.token_gate import (
+    AcceptedTokens,
+    RefusedTokens,
+    TokenRejected,
+    bearer_token,
+    precheck,
+)
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +121,7 @@ def messages_route(
     path: str = MESSAGING_PATH,
     *,
     accepted: AcceptedTokens | None = None,
+    refused: RefusedTokens | None = None,
 ) -> Route:
     """``POST path``: gate the request, then hand it to the SDK handler registered on it.
 
@@ -132,6 +140,9 @@ def messages_route(
                 precheck(token, accepted)
             except TokenRejected as exc:
                 refusals.refused(str(exc))
+                return _error(401, "Unauthorized")
+            if refused is not None and token in refused:
+                refusals.refused("refused by validation before")
                 return _error(401, "Unauthorized")
         raw = await request.body()  # over MAX_BODY_BYTES: 413 from the route's limit
         try:

@@ -4,6 +4,7 @@ or hang a reply forever; and what a stray ``.env`` file can no longer switch."""
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
 import threading
@@ -21,6 +22,7 @@ from tests.platforms.teams.teams_activities import personal_message
 from tests.platforms.teams.teams_server import RunningTeams, ServeTeams
 from tests.platforms.teams.test_teams_auth import (
     APP_ID,
+    OTHER_KEY,
     QUESTION,
     SIGNING_KEY,
     _sdk_options,
@@ -86,6 +88,26 @@ def test_a_token_the_bot_never_accepts_fetches_no_key(
 
     assert response.status_code == 401
     assert KEYS_PATH not in [c.path for c in keys_connector.calls]
+
+
+def test_a_token_whose_signature_failed_is_refused_again_without_a_validation(
+    secured: RunningTeams, keys_connector: FakeConnector, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Claims the gate lets through, a key id the key set has, the signature of another key.
+    forged = {"Authorization": f"Bearer {_token(keys_connector, key=OTHER_KEY)}"}
+    message = personal_message(keys_connector.url, QUESTION)
+
+    with caplog.at_level(logging.INFO):
+        statuses = [secured.post(message, headers=forged).status_code for _ in range(20)]
+        valid = {"Authorization": f"Bearer {_token(keys_connector)}"}
+        accepted = [secured.post(message, headers=valid).status_code for _ in range(2)]
+
+    assert statuses == [401] * 20
+    validations_failed = [r for r in caplog.records if "validation failed" in r.getMessage()]
+    assert len(validations_failed) == 2  # the SDK's two lines for the first one only
+    refused = [r for r in caplog.records if getattr(r, "event", None) == "refused"]
+    assert refused and refused[0].reasons == {"refused by validation before": 1}
+    assert accepted == [200, 200]  # the validation threads keep serving
 
 
 def test_a_key_download_in_progress_does_not_delay_other_requests(

@@ -12,7 +12,7 @@ import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from bot.platforms.teams.token_gate import AcceptedTokens, TokenRejected, precheck
+from bot.platforms.teams.token_gate import AcceptedTokens, RefusedTokens, TokenRejected, precheck
 
 APP_ID = "11111111-2222-3333-4444-555555555555"
 TENANT = "22222222-3333-4444-5555-666666666666"
@@ -93,3 +93,20 @@ def test_a_long_made_up_token_is_refused_by_its_header_alone() -> None:
 
     with pytest.raises(TokenRejected, match="algorithm"):
         precheck(token, ACCEPTED)
+
+
+def test_only_a_refusal_for_good_is_remembered_and_the_memory_is_bounded() -> None:
+    refused = RefusedTokens(size=3)
+    refused.remember("not yet valid", jwt.ImmatureSignatureError("nbf"))
+    refused.remember("no key yet", jwt.PyJWKClientError("no matching key"))
+    refused.remember("unreachable keys", jwt.PyJWKClientConnectionError("timed out"))
+    refused.remember("service url", jwt.InvalidTokenError("Service URL mismatch"))
+    for i in range(5):
+        refused.remember(f"forged {i}", jwt.InvalidSignatureError("Signature verification failed"))
+
+    assert [
+        t
+        for t in ("not yet valid", "no key yet", "unreachable keys", "service url")
+        if t in refused
+    ] == []
+    assert [f"forged {i}" in refused for i in range(5)] == [False, False, True, True, True]
