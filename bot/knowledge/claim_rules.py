@@ -200,7 +200,7 @@ SENTENCE_FACETS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]
     (
         "certification",
         re.compile(
-            r"\b(?:certif\w*|accredit\w*|credentials?|pmp|capm|prince2|pgmp|pfmp|msp|mop|p3o|"
+            r"\b(?:certif\w*|accredit\w*|credentials?|pmp|capm|prince2|pgmp|pfmp|msp|mop|p3o|apm|pmq|"
             r"cbap|ccba|ecba|pmi-\w+|aace|csm|psm|diploma|exams?)\b"
         ),
         None,
@@ -208,7 +208,7 @@ SENTENCE_FACETS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]
     (
         "career",
         re.compile(
-            r"\b(?:careers?|promot(?:ed|ion)|(?<!reports )(?<!report )(?<!reporting )"
+            r"\b(?:careers?|promot(?:ed|ion)|can apply for|(?<!reports )(?<!report )(?<!reporting )"
             r"progress(?:es|ion)? (?:to|into)|moves? (?:on |up |"
             r"across )?(?:to|into)|becomes?|step up|carriere|evolu\w* vers|peu(?:t|vent) devenir"
             r"|devenir)\b"
@@ -251,6 +251,7 @@ LABEL_FACETS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "skills",
         re.compile(
             r"^(?:nice to have|desirable|essential|requirements?|must have|you have|you bring"
+            r"|person specification|candidate profile|skills and experience"
             r"|what you(?:'ll| will)? bring|what you(?:'ll| will)? need|what we(?:'re| are)? "
             r"looking for|experience|profile|profil(?: recherche)?|competences?(?: requises)?"
             r"|savoir[- ](?:faire|etre)|qualites|atouts?|formation|connaissances)\b"
@@ -286,6 +287,7 @@ LABEL_FACETS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "definition",
         re.compile(
             r"^(?:scope|purpose|role purpose|job purpose|(?:role |job )?summary|in short|overview"
+            r"|(?:main |overall )?purpose of the (?:role|post|job|position)|main purpose"
             r"|about the role|raison d'etre|finalite(?: du poste)?)\b"
         ),
     ),
@@ -304,6 +306,11 @@ POSTING_LABEL = re.compile(
 # A level's code before its title in a job family: "P3", "Level 2", "Grade B1", "IC4".
 LEVEL_LABEL = re.compile(
     r"^(?:(?:level|grade|band|step|tier|niveau|echelon|classe) ?)?[a-z]{0,3} ?\d{1,2}[a-z]?$"
+)
+# A field naming the page's role: "Role title: Project Analyst", "Intitulé du poste : ...".
+TITLE_FIELD = re.compile(
+    r"^\s*(?:role|job|post|position)(?: title| name)?\s*:\s*|^\s*(?:intitule du poste"
+    r"|intitule|poste|fonction|emploi)\s*:\s*"
 )
 # A noun for the job itself that stands for the section's role as a subject: "Le poste est
 # rattaché au ...", "The postholder reports to ...", unless "of" follows ("the role of").
@@ -329,7 +336,8 @@ HEADING_FACETS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "skills",
         re.compile(
-            r"\b(?:skills?|competenc\w*|competences?|qualifications?|requirements|profile|profil"
+            r"\b(?:skills?|competenc\w*|competences?|qualifications?|requirements"
+            r"|(?<!role )(?<!job )profile|profil"
             r"|what we look for|we look for|you will (?:need|bring)|aptitudes|savoir[- ]etre)\b"
         ),
     ),
@@ -407,7 +415,7 @@ CLUTTER = re.compile(
     r"|sign up|password|laptop|reception|salary|salaire|extension \d|bank holidays?"
     r"|page views|unsubscribe|bake-off|menu starts|payroll|pension|printed copies"
     r"|copyright|all rights reserved|lieu ?:|type de contrat|contrat ?:|location ?:"
-    r"|contract type)"
+    r"|contract type|contract of employment|offer letter|contrat de travail)"
 )
 
 # Head words of job titles and governance bodies, for candidate roles.

@@ -132,8 +132,7 @@ def _label_facet(label: str) -> str | None:
     if len(label.split()) > rules.LABEL_MAX_WORDS:
         return None
     for name, pattern in rules.LABEL_FACETS:
-        match = pattern.match(label)
-        if match and match.end() == len(label):
+        if pattern.fullmatch(label):
             return name
     return None
 
@@ -348,6 +347,8 @@ class Extractor:
         if section_role and _reporting_at(folded.folded, 0):
             # a label ("Reports to: the PMO manager") or the post ("Le poste est rattaché")
             subjects, after = [section_role], _post_noun_end(tokens, mentions)
+        elif _reporting_at(folded.folded, 0) and _reporting_label(folded.folded):
+            return []  # "Reports to: Senior Project Manager" with no role to say it of
         elif section_role and labelled:
             subjects, after = [section_role], label_end  # "Scope: keeps the office running"
         else:
@@ -657,6 +658,8 @@ class Extractor:
             if _CERTIFICATION_CUE.search(sentence):
                 return "certification"  # "PRINCE2 Foundation is a plus" under Qualifications
             return scope.facet if scope.facet not in (None, DEFINITION) else RESPONSIBILITIES
+        if scope.facet == "career" and _CAREER_CUE.search(sentence):
+            return "career"  # a move in a career section, even one through a qualification
         cued = _cue(sentence, self.finder.mentions(tokens_of(Folded.of(sentence))), subjects)
         if cued:
             return cued
@@ -838,6 +841,11 @@ def _reports_later(predicate: str) -> bool:
             if re.search(r"(?:,|\band|\bet)\s*$", predicate[: match.start()]):
                 return True
     return False
+
+
+def _reporting_label(text: str) -> bool:
+    facet, _ = label_of(text)
+    return facet == REPORTING
 
 
 def _opens_with_duty_verb(tokens: list[Token], mentions: list[Mention]) -> bool:

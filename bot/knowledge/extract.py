@@ -16,9 +16,10 @@ from bot.core.knowledge import Claim, Dispute
 from bot.core.model import IntentData
 from bot.core.text import normalise
 from bot.knowledge import candidates as names
+from bot.knowledge import claim_rules as rules
 from bot.knowledge.claims import Extractor, Source
 from bot.knowledge.disputes import find_disputes
-from bot.knowledge.mentions import RoleFinder
+from bot.knowledge.mentions import Folded, RoleFinder
 from bot.knowledge.segment import split_sentences
 from bot.knowledge.tables import column_roles, is_matrix, table_claims
 
@@ -73,7 +74,8 @@ def extract(
         found = names.document_names(doc, headings, sentences, base)
         finder = base.widened(names.alias_names(found.aliases))
         _collect(found, candidates, aliases)
-        extractor = Extractor(finder, names.title_like, (titles or {}).get(doc, ""))
+        title = (titles or {}).get(doc) or _title_field(items)
+        extractor = Extractor(finder, names.title_like, title)
         found_claims = _claims_of(items, contexts, kept | copies, trust[doc], extractor, finder)
         out.claims.extend(found_claims)
     out.claims = _without_repeats(out.claims, copies)
@@ -87,6 +89,16 @@ def extract(
         for a in sorted(aliases.values(), key=lambda a: a["role"])
     ]
     return out
+
+
+def _title_field(items: list[dict]) -> str:
+    """The role a page names in a field of its own ("Role title: Project Analyst"), as a
+    title for the whole page; "" when it has none."""
+    for p in items:
+        match = rules.TITLE_FIELD.match(Folded.of(p["text"]).folded)
+        if match and p["part"] == "paragraph":
+            return p["text"][Folded.of(p["text"]).start(match.end()) :]
+    return ""
 
 
 def _collect(found: names.DocumentNames, candidates: dict, aliases: dict) -> None:

@@ -102,5 +102,5 @@ def test_the_test_corpus_builds_with_its_three_disputes_and_candidate_roles(tmp_
         for line in GATED.read_text().splitlines()
         if json.loads(line)["documents"]
     }
-    assert len(gated) == 25
+    assert len(gated) == 26
     assert all(sum(per_doc[Path(f).stem]["claims"].values()) >= 8 for f in gated)

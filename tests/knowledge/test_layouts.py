@@ -381,3 +381,32 @@ def test_an_html_list_nested_under_a_bold_label_item_is_its_duties(tmp_path, int
         "Keeps the calendar. Chases reviews.": "responsibilities",
         "The Delivery Office is Examplia's PMO.": "definition",
     }
+
+
+def test_a_role_profile_names_its_role_in_a_field(tmp_path, intents):
+    text = (
+        "ROLE PROFILE\n\nRole title: Project Analyst\nReports to: Senior Project Manager\n"
+        "Purpose of the role: To keep the team supplied with accurate figures.\n\n"
+        "Key responsibilities\n1. Maintain the project schedules and update them after each\n"
+        "progress meeting.\n2. Keep the risk log.\n\nPerson specification\n"
+        "Essential: confident use of spreadsheets.\n\n"
+        "This profile does not form part of the contract of employment.\n"
+    )
+    result = build_documents(tmp_path, intents, Document("profile.txt", text, kind="handbook"))
+    facets = {c["text"]: (c["facet"], c["relation"]) for c in about(result, "project_analyst")}
+    assert facets == {
+        "Reports to: Senior Project Manager": (
+            "reporting",
+            ["project_analyst", "reports_to", "project_manager"],
+        ),
+        "Purpose of the role: To keep the team supplied with accurate figures.": (
+            "definition",
+            None,
+        ),
+        "Maintain the project schedules and update them after each progress meeting.": (
+            "responsibilities",
+            None,
+        ),
+        "Keep the risk log.": ("responsibilities", None),
+        "Essential: confident use of spreadsheets.": ("skills", None),
+    }

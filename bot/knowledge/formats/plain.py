@@ -18,9 +18,10 @@ from bot.knowledge.formats.blocks import (
 )
 
 _NUMBERED = re.compile(r"^\s*((?:\d{1,2}\.)*\d{1,2})\.?\s+(?=\S)")
-# Bullets, "(1)" / "1)" and lettered items "(a)", "a)", "a.", "(iv)" (method manuals).
+# Bullets, "(1)", "1)", "1." and lettered items "(a)", "a)", "a.", "(iv)" (method manuals).
 _ITEM = re.compile(
-    r"^(\s*)(?:[-–—*+•▪◦·]|\(?\d{1,2}\)|\(?[a-z]\)|[a-z]\.|\((?:[ivx]{1,4})\))\s+(?=\S)"
+    r"^(\s*)(?:[-–—*+•▪◦·]|\(?\d{1,2}\)|\d{1,2}\.|\(?[a-z]\)|[a-z]\.|\((?:[ivx]{1,4})\))"
+    r"\s+(?=\S)"
 )
 # The level of a document's own title (its first line, a title line): above every heading.
 _TITLE_LEVEL = 0
