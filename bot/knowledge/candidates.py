@@ -56,6 +56,10 @@ _NAME_OPENS = (
     r"(?:(?:the|a|an|le|la|l'|un|une) )?"
 )
 IS_ROLE = "is the known role"
+# A role named as the label of a list item or paragraph ("Module owner — keeps ...").
+_LABEL_NAME = re.compile(
+    r"^([A-Z][\w'-]*(?: [\w'-]+){0,4})\s*(?:\([^)]{1,40}\))?\s*(?::|—|–| - )\s"
+)
 _STOP_RIGHT = frozenset(
     "is are was which who that and or for in at on with to as it its est qui".split()
 )
@@ -230,9 +234,20 @@ def document_names(
             a = note(left, f"{doc}:{line} {how}")
             b = note(right, f"{doc}:{line} {how}")
             parent[find(a)] = find(b)
+        if rules.CLUTTER.search(Folded.of(sentence).folded):
+            continue  # "The harbour office is open from 9:00" names no role
         subject = _SUBJECT.match(sentence)
         if subject and title_like(subject.group(1)) and len(_words(subject.group(1))) >= 2:
             note(subject.group(1), f"{doc}:{line} subject")
+        label = _LABEL_NAME.match(sentence)  # "Release manager: coordinates ..." on a team page
+        if (
+            label
+            and title_like(label.group(1))
+            and len(_words(label.group(1))) >= 2
+            and heading_facet(Folded.of(label.group(1)).folded) is None
+            and not rules.METADATA_LABEL.match(Folded.of(label.group(1)).folded)
+        ):
+            note(label.group(1), f"{doc}:{line} label")
     for heading, line in headings:
         heading = _TITLE_SPLIT.split(heading)[0]
         if heading_facet(Folded.of(heading).folded) is not None:

@@ -418,13 +418,19 @@ CLUTTER = re.compile(
     r"|contract type|contract of employment|offer letter|contrat de travail)"
 )
 
+# A page's own metadata fields, never a role: "Document owner: ...", "Page owner: ...".
+METADATA_LABEL = re.compile(
+    r"^(?:document|page|file|content|site|article|post|record|data|version|review|last)\b"
+)
+
 # Head words of job titles and governance bodies, for candidate roles.
 TITLE_HEADS = frozenset(
     """manager owner officer lead leader director board committee council analyst coordinator
     controller sponsor architect engineer master champion administrator assistant specialist
     consultant user supplier chair chairperson head executive steward partner adviser advisor
     planner scheduler expert designer developer tester auditor secretary office officer
-    coach facilitator""".split()
+    coach facilitator captain maintainer committer reviewer editor treasurer liaison
+    ambassador moderator""".split()
 )
 # French titles put their head word first ("chef de projet", "comité de pilotage").
 TITLE_HEADS_FIRST = frozenset(

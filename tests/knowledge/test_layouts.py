@@ -77,6 +77,8 @@ def test_later_sentences_of_a_bold_label_item_are_about_its_role(tmp_path, inten
     denial = [c for c in coordinator if c["negated"]]
     assert [c["text"] for c in denial] == ["The project coordinator does not merge code."]
     assert len(claims_of(result)) == 2  # the release captain is no known role
+    candidates = {c["id"] for c in result.report["candidate_roles"]}
+    assert candidates == {"release_captain"}  # proposed from its label
 
 
 def test_a_second_clause_reporting_to_an_unknown_body_is_its_subjects_reporting_line(
