@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 import statistics
 from collections import defaultdict
+from collections.abc import Set
 from dataclasses import dataclass
+from itertools import compress
 
 from bot.core.compose.duty_terms import OBJECT, ROLE, VERB, DutyTerms, Term, role_term
 from bot.core.compose.stems import Query, StemWeights
@@ -52,6 +54,7 @@ ACCOUNTABLE_CUES = frozenset(
     "validat owns owner answerable decid decide".split()
 )
 OWNING_LETTERS = ("R", "A", "x")
+Asked = Set[str]  # the stems a question's terms match
 CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–]\s")
 
 
@@ -106,13 +109,6 @@ def duty_core(terms: tuple[Term, ...]) -> frozenset[Term]:
     return frozenset()
 
 
-def _holds(found: frozenset[str], compound: list[frozenset[str]]) -> float:
-    """The share of a compound's words a clause holds (1 for no compound)."""
-    if not compound:
-        return 1.0
-    return sum(not r.isdisjoint(found) for r in compound) / len(compound)
-
-
 def first_compound(terms: tuple[Term, ...]) -> frozenset[Term]:
     """The first thing the question's first clause names, every word of it ("the supplier
     register"): a duty line must hold all of it, not its rarer half."""
@@ -128,13 +124,6 @@ def _letters(claim: Claim) -> set[str]:
     if raci in ("X", "✓"):
         return {"R", "A"}
     return {x for x in "RA" if x in raci}
-
-
-@dataclass(frozen=True)
-class _Scored:
-    cover: float
-    objects: float  # share of the objects' weight held
-    precision: float  # share of the duty's own terms the question names
 
 
 class DutyClaims:
@@ -171,6 +160,22 @@ class DutyClaims:
         for i, (found, _) in enumerate(self._groups):
             for s in found:
                 self._by_stem[s].append(i)
+        # Every line's clauses numbered in one list and indexed by term, so a question's cover
+        # of each clause is summed from the postings of its terms; with each clause its terms,
+        # their weights and their total, for its precision.
+        self._clause_ids: list[range] = []
+        self._by_clause_term: dict[str, list[int]] = defaultdict(list)
+        self._clause_weights: list[tuple[tuple[str, ...], tuple[float, ...], float]] = []
+        for clauses in self._clauses:
+            first = len(self._clause_weights)
+            self._clause_ids.append(range(first, first + len(clauses)))
+            for number, found in enumerate(clauses, start=first):
+                for s in found:
+                    self._by_clause_term[s].append(number)
+                terms = tuple(found)
+                weights = tuple(self.weights.weight(t) for t in terms)
+                total = sum(self.weights.weight(t) for t in found)
+                self._clause_weights.append((terms, weights, total))
 
     def _clauses_of(self, duty: str, text: str, owners: set[str]) -> tuple[frozenset[str], ...]:
         """The terms of each clause of a duty line ("keep the plan and the RAID log current,
@@ -217,37 +222,51 @@ class DutyClaims:
             Query(objects, sum(w for w, _ in objects)),
         )
 
-    def _scored(self, question: DutyQuestion) -> list[tuple[_Scored, int]]:
+    def _scored(self, question: DutyQuestion) -> tuple[list[tuple[float, float, int, int]], Asked]:
+        """(cover, share of the objects' weight held, best clause, line) for each duty line
+        sharing a term with the question, and the stems the question's terms match."""
         every, objects = self._queries(question)
         compound = [self._related(t.key) for t in first_compound(question.terms)]
         candidates = sorted({i for s in every.stems() for i in self._by_stem.get(s, ())})
-        out = []
         asked = every.stems()
+        # Per clause: the weight of the question's terms it holds (cover = that / total),
+        # the same for the duty's objects, and how many words of the compound it holds.
+        covered = every.matched(self._by_clause_term)
+        held_objects = objects.matched(self._by_clause_term)
+        in_compound: dict[int, int] = {}
+        for related in compound:
+            reached: set[int] = set()
+            for s in related:
+                reached.update(self._by_clause_term.get(s, ()))
+            for c in reached:
+                in_compound[c] = in_compound.get(c, 0) + 1
+        out = []
         for i in candidates:
-            # the clause holding most of the duty's objects, then most of the question; a verb
-            # alone (no objects) names no duty
-            options = [
-                (
-                    objects.cover(found)
-                    if objects.total and _holds(found, compound) >= MIN_COMPOUND_HELD
-                    else 0.0,
-                    every.cover(found),
-                    found,
+            # the clause holding most of the duty's objects, then most of the question (the
+            # first such); a verb alone (no objects) names no duty
+            best: tuple[float, float, int] | None = None
+            for c in self._clause_ids[i]:
+                holds = in_compound.get(c, 0) / len(compound) if compound else 1.0
+                held = (
+                    held_objects.get(c, 0) / objects.total
+                    if objects.total and holds >= MIN_COMPOUND_HELD
+                    else 0.0
                 )
-                for found in self._clauses[i]
-            ]
-            held, cover, clause = max(options, key=lambda x: (x[0], x[1]))
-            out.append((_Scored(cover, held, self._precision(clause, asked)), i))
-        return out
+                cover = covered.get(c, 0) / every.total if every.total else 0.0
+                if best is None or (held, cover) > (best[0], best[1]):
+                    best = (held, cover, c)
+            assert best is not None  # every line has a clause
+            out.append((best[1], best[0], best[2], i))
+        return out, asked
 
-    def _precision(self, own: frozenset[str], asked: frozenset[str]) -> float:
+    def _precision(self, clause: int, asked: Asked) -> float:
         """How much of a duty clause's own terms (its activity) the question names:
         "maintain the risk register" is more exactly "who keeps the risk log?" than
         "maintain the portfolio RAID log (risks, assumptions, issues and dependencies)"."""
-        total = sum(self.weights.weight(t) for t in own)
+        terms, weights, total = self._clause_weights[clause]
         if not total:
             return 0.0
-        return sum(self.weights.weight(t) for t in own if t in asked) / total
+        return sum(compress(weights, map(asked.__contains__, terms))) / total
 
     def match(
         self,
@@ -261,8 +280,9 @@ class DutyClaims:
         if not question.terms or not self._groups:
             return None
         ranked: list[tuple[float, float, Owner]] = []
-        for scored, i in self._scored(question):
-            if scored.cover < least or scored.objects < MIN_OBJECT_COVER:
+        scored, asked = self._scored(question)
+        for cover, held, clause, i in scored:
+            if cover < least or held < MIN_OBJECT_COVER:
                 continue
             group = self._groups[i][1]
             owner = _owner(group, question.accountable, among)
@@ -270,13 +290,13 @@ class DutyClaims:
                 continue
             first = group[0]
             rank = (
-                scored.cover
-                + PRECISION_WEIGHT * scored.precision
+                cover
+                + PRECISION_WEIGHT * self._precision(clause, asked)
                 + CONTEXT_BONUS * (first.doc in context)
                 + TRUST_WEIGHT * first.trust
                 + LANGUAGE_BONUS * (first.language == language)
             )
-            ranked.append((rank, scored.cover, Owner(scored.cover, *owner)))
+            ranked.append((rank, cover, Owner(cover, *owner)))
         if not ranked:
             return None
         ranked.sort(key=lambda x: (-x[0], x[2].claims[0].id))
@@ -284,7 +304,7 @@ class DutyClaims:
 
     def near(self, question: DutyQuestion) -> tuple[str, ...]:
         """The roles of the duty lines closest to a question no line covers well enough."""
-        scored = [(s.cover, self._groups[i][1]) for s, i in self._scored(question) if s.cover > 0]
+        scored = [(c, self._groups[i][1]) for c, _, _, i in self._scored(question)[0] if c > 0]
         scored.sort(key=lambda x: (-x[0], x[1][0].id))
         roles = [c.roles[0] for _, group in scored[:3] for c in group]
         return tuple(dict.fromkeys(roles))
