@@ -254,7 +254,9 @@ class Extractor:
         drafts: list[_Draft] = []
         previous: str | None = None
         label: str | None = None  # "**PMO manager** (head of the PMO)." opening a paragraph
+        subject: str | None = None  # the role the previous sentence opened with
         for index, (sentence, unit, unit_scope) in enumerate(self._units(source, scope)):
+            opened, subject = subject, self._opening_role(sentence)
             if rules.CLUTTER.search(Folded.of(sentence).folded):
                 continue
             if unit.part == "paragraph" and index == 0:
@@ -264,8 +266,8 @@ class Extractor:
             if label and unit.part == "paragraph":
                 # the paragraph's later sentences are about the role its label names
                 unit, unit_scope = replace(unit, part="list"), Scope((label,), scope.facet)
-            elif unit.part == "paragraph" and previous and _opens_with_pronoun(sentence):
-                unit_scope = Scope((previous,), scope.facet)  # "It keeps ...", "She reports"
+            elif unit.part == "paragraph" and opened and _opens_with_pronoun(sentence):
+                unit_scope = Scope((opened,), scope.facet)  # "It keeps ...", "She reports"
             if sentence.rstrip().endswith(":") and unit.part != "list":
                 continue  # it introduces a list: its items carry the claims
             if unit.part == "list" and previous and unit_scope is _LATER_SENTENCE:
@@ -295,6 +297,16 @@ class Extractor:
             )
             for n, d in enumerate(_unique(drafts), start=1)
         ]
+
+    def _opening_role(self, sentence: str) -> str | None:
+        """The role a sentence opens with, its subject ("The portfolio manager looks ...")."""
+        tokens = tokens_of(Folded.of(sentence))
+        mentions = self.finder.mentions(tokens)
+        if not mentions or mentions[0].role == UNKNOWN:
+            return None
+        if any(t.word not in rules.SUBJECT_LEAD for t in tokens[: mentions[0].first]):
+            return None
+        return mentions[0].role
 
     def _label_only(self, sentence: str) -> str | None:
         """The role a sentence only names, as a label ("PMO manager (head of the PMO).",
@@ -376,12 +388,12 @@ class Extractor:
             relations = self._relations(folded, tokens, mentions, subjects, section_role, 0)
         if not subjects and section_role and not relations:
             reporting = _reporting_subjects(folded.folded, tokens, mentions)
-            if reporting:  # "... merge into one PMO reporting to the CFO" in a role's section
-                return [
-                    _Draft((role,), REPORTING, sentence.strip(), "", None, denied)
-                    for role, denied in dict.fromkeys(reporting)
-                ]
-            return self._scoped(sentence, folded, mentions, scope, section_role)
+            # "... merge into one PMO reporting to the CFO" in a role's section
+            lines = [
+                _Draft((role,), REPORTING, sentence.strip(), "", None, denied)
+                for role, denied in dict.fromkeys(reporting)
+            ]
+            return [*lines, *self._scoped(sentence, folded, mentions, scope, section_role)]
         if not subjects:
             drafts = [self._relation_draft(sentence, r, mentions) for r in relations]
             if not drafts:

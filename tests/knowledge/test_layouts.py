@@ -412,3 +412,19 @@ def test_a_role_profile_names_its_role_in_a_field(tmp_path, intents):
         "Keep the risk log.": ("responsibilities", None),
         "Essential: confident use of spreadsheets.": ("skills", None),
     }
+
+
+def test_a_pronoun_follows_the_role_its_previous_sentence_opened_with(tmp_path, intents):
+    text = (
+        "OFFICES\n\nThe Delivery Office is Examplia's PMO. It supports every project.\n\n"
+        "CERTIFICATES\n\nP3O is a certificate for PMOs. It is the certification we "
+        "recommend for PMO analysts.\n\nPMO ANALYSTS\n\nSubscribe to the bulletin.\n"
+        "(c) Examplia. Printed copies are uncontrolled.\n"
+    )
+    result = build_documents(tmp_path, intents, Document("notes.txt", text, kind="article"))
+    assert ("It supports every project.", "pmo") in {
+        (c["text"], c["roles"][0]) for c in claims_of(result)
+    }
+    recommended = [c for c in claims_of(result) if c["text"].startswith("It is the cert")]
+    assert [(c["roles"], c["facet"]) for c in recommended] == [(["pmo_analyst"], "certification")]
+    assert not any(c["text"] == "Examplia." for c in claims_of(result))  # no "(c)" item

@@ -62,6 +62,17 @@ def _heads_its_block(line: str, group: list[str], numbered_title: str) -> bool:
     )
 
 
+_LETTER = re.compile(r"^\s*\(?([a-z])[.)]")
+
+
+def _opens_a_list(item: re.Match[str], kind: str, blocks: list[Block]) -> bool:
+    """A lettered item starts at "a" or "i", or follows another item ("(c)" after "(b)")."""
+    letter = _LETTER.match(item.group(0))
+    if letter is None or letter.group(1) in "ai":
+        return True
+    return kind == ITEM or bool(blocks and blocks[-1].kind == ITEM)
+
+
 def _wraps(item: list[str], line: str) -> bool:
     """A flush-left line that goes on with the item above it (text wrapped at a fixed width,
     as out of a PDF): the item's last line ends mid-sentence and the line opens in lower
@@ -151,6 +162,8 @@ def parse(text: str) -> Parsed:
                 continue
             answer = _ANSWER.match(raw)
             item = _ITEM.match(raw)
+            if item and not _opens_a_list(item, para_kind if para else "", blocks):
+                item = None  # "(c) Arden County Council." is a copyright line, no item
             if para and _LABEL_LINE.match(raw):
                 # "Rattaché(e) à : ..." under "Famille : ...": a field of its own
                 flush(para, para_kind, para_line)
