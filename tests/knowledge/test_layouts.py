@@ -343,14 +343,14 @@ def test_restructuredtext_list_and_csv_tables(tmp_path, intents):
 def test_a_table_whose_role_column_is_not_the_first(tmp_path, intents):
     text = (
         "## Team\n\n| Name | Role | What they do |\n|---|---|---|\n"
-        "| Sam Okoro | Project coordinator | Keeps the release calendar. |\n"
+        "| Sam Okoro | Project coordinator | Keeps the release calendar.<br>Chases reviews. |\n"
     )
     result = build_documents(tmp_path, intents, Document("team.md", text))
     [claim] = claims_of(result)
     assert (claim["roles"], claim["facet"], claim["text"]) == (
         ["project_coordinator"],
         "responsibilities",
-        "Keeps the release calendar.",
+        "Keeps the release calendar. Chases reviews.",
     )
 
 

@@ -31,6 +31,7 @@ _INLINE = (
     (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
     (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
     (re.compile(r"\[\[([^\]|]+\|)?([^\]]+)\]\]"), r"\2"),
+    (re.compile(r"<br\s*/?>", re.IGNORECASE), " "),  # "Keeps the calendar.<br>Chases ..."
     (re.compile(r"<[a-zA-Z/][^>]{0,200}>"), ""),
     (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
     (re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])"), r"\1"),
