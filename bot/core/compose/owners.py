@@ -55,6 +55,9 @@ ACCOUNTABLE_CUES = frozenset(
 )
 OWNING_LETTERS = ("R", "A", "x")
 Asked = Set[str]  # the stems a question's terms match
+# (cover, objects' share held, best clause, line) per duty line, and the question's stems
+Scored = tuple[list[tuple[float, float, int, int]], Asked]
+RECENT = 8  # questions whose duty lines' scores are kept (one question asks for them often)
 CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–]\s")
 
 
@@ -160,6 +163,7 @@ class DutyClaims:
         for i, (found, _) in enumerate(self._groups):
             for s in found:
                 self._by_stem[s].append(i)
+        self._recent: dict[DutyQuestion, Scored] = {}
         # Every line's clauses numbered in one list and indexed by term, so a question's cover
         # of each clause is summed from the postings of its terms; with each clause its terms,
         # their weights and their total, for its precision.
@@ -222,9 +226,21 @@ class DutyClaims:
             Query(objects, sum(w for w, _ in objects)),
         )
 
-    def _scored(self, question: DutyQuestion) -> tuple[list[tuple[float, float, int, int]], Asked]:
+    def _scored(self, question: DutyQuestion) -> Scored:
         """(cover, share of the objects' weight held, best clause, line) for each duty line
-        sharing a term with the question, and the stems the question's terms match."""
+        sharing a term with the question, and the stems the question's terms match.
+
+        One question is scored several times while it is answered (is it a duty at all, the
+        owner, a weaker owner); the last few scorings are kept."""
+        found = self._recent.get(question)
+        if found is None:
+            found = self._score(question)
+            if len(self._recent) >= RECENT:
+                del self._recent[next(iter(self._recent))]
+            self._recent[question] = found
+        return found
+
+    def _score(self, question: DutyQuestion) -> Scored:
         every, objects = self._queries(question)
         compound = [self._related(t.key) for t in first_compound(question.terms)]
         candidates = sorted({i for s in every.stems() for i in self._by_stem.get(s, ())})
