@@ -42,11 +42,14 @@ POSSESSIVE = "is the organisation's"
 # or the PMO", "the Executive (the project sponsor) owns ...", "the Change Lead acts as the
 # project manager": a section's own name for a known role, said in its text (folded).
 _IS_ROLE_LINK = (
-    r"\s*(?:,? who is\b|, which is\b|,|\(|\bis\b|\best\b|\bacts as\b|\bserves as\b"
+    r"\s*(?:,? who is\b|, which is\b"
+    r"|\bis (?:also |elsewhere |usually )?(?:called|named|known as)\b"
+    r"|\b(?:is|are) (?:usually |normally |typically |often |always )?(?:provided|carried out"
+    r"|done|filled|held|performed|played|taken on|taken) by\b"
     r"|\bplays the (?:role|part) of\b|\btakes the (?:role|part) of\b|\bmaps to\b"
     r"|\bis equivalent to\b|\bcorresponds to\b|\bis what(?: [\w-]+){0,4} calls?\b"
-    r"|\bis (?:also |elsewhere |usually )?(?:called|named|known as)\b"
-    r"|\bjoue le role d[eu]\b|\bcorrespond (?:a|au)\b)\s*"
+    r"|\bacts as\b|\bserves as\b|\bjoue le role d[eu]\b|\bcorrespond (?:a|au)\b"
+    r"|\best (?:tenue?|assuree?) par\b|,|\(|\bis\b|\best\b)\s*"
     r"(?:(?:the|a|an|our|le|la|l'|un|une|what|ce que) )?"
 )
 # Where a section's name may stand in its sentence: opening it or a clause of it ("...;
@@ -56,6 +59,11 @@ _NAME_OPENS = (
     r"(?:(?:the|a|an|le|la|l'|un|une) )?"
 )
 IS_ROLE = "is the known role"
+# Words between the link and the known role it names ("is in effect the project sponsor").
+_BEFORE_ROLE = frozenset(
+    """the a an our their its project's programme's program's effectively essentially
+    in effect really also usually normally le la l un une""".split()
+)
 # A role named as the label of a list item or paragraph ("Module owner — keeps ...").
 _LABEL_NAME = re.compile(
     r"^([A-Z][\w'-]*(?: [\w'-]+){0,4})\s*(?:\([^)]{1,40}\))?\s*(?::|—|–| - )\s"
@@ -218,9 +226,14 @@ def document_names(
         find(k)
         return k
 
-    titles = {key(_TITLE_SPLIT.split(h)[0]) for h, _ in headings}
+    stated: set[str] = set()
+    titles = {
+        re.sub(r"^(?:the|a|an|le|la|les|l) ", "", key(_TITLE_SPLIT.split(h)[0]))
+        for h, _ in headings
+    }
     for sentence, line in sentences:
         for name, role_name in _section_names_for_roles(sentence, titles, finder):
+            stated.add(key(name))  # the document says so: no need to look like a job title
             a = note(name, f"{doc}:{line} {IS_ROLE}")
             b = note(role_name, f"{doc}:{line} {IS_ROLE}")
             parent[find(a)] = find(b)
@@ -287,7 +300,7 @@ def document_names(
                 k
                 for k in members
                 if finder.full_name(k.split()) is None
-                and (title_like(display[k]) or display[k].isupper())
+                and (title_like(display[k]) or display[k].isupper() or k in stated)
             ]
             if fresh:
                 aliases.setdefault(role, []).extend(display[k] for k in fresh)
@@ -315,13 +328,17 @@ def _section_names_for_roles(
     for title in sorted(titles, key=len, reverse=True):
         if not title or finder.full_name(title.split()) is not None:
             continue  # already a known name
-        match = re.search(rf"{_NAME_OPENS}({re.escape(title)})\b{_IS_ROLE_LINK}", folded.folded)
+        pattern = rf"{_NAME_OPENS}({re.escape(title)})\b(?: role| post)?{_IS_ROLE_LINK}"
+        match = re.search(pattern, folded.folded)
         if match is None:
             continue
         tokens = tokens_of(Folded.of(folded.folded[match.end() :]))
         found = finder.mentions(tokens)
-        if not found or found[0].first != 0 or found[0].role == UNKNOWN:
+        if not found or found[0].role == UNKNOWN:
             continue
+        lead = [t.word for t in tokens[: found[0].first]]
+        if len(lead) > 3 or any(w not in _BEFORE_ROLE for w in lead):
+            continue  # "... is the project's sponsor", "is effectively the sponsor"
         name = sentence[folded.start(match.start(1)) : folded.end(match.end(1))]
         out.append((name, " ".join(t.word for t in tokens[found[0].first : found[0].last])))
     return out

@@ -428,3 +428,20 @@ def test_a_pronoun_follows_the_role_its_previous_sentence_opened_with(tmp_path, 
     recommended = [c for c in claims_of(result) if c["text"].startswith("It is the cert")]
     assert [(c["roles"], c["facet"]) for c in recommended] == [(["pmo_analyst"], "certification")]
     assert not any(c["text"] == "Examplia." for c in claims_of(result))  # no "(c)" item
+
+
+def test_the_ways_a_method_says_which_known_role_its_own_role_is(tmp_path, intents):
+    text = (
+        "3 ROLES\n\n3.1 The Gate Keeper\n\nThe Gate Keeper role is held by the project sponsor."
+        "\n\n3.2 Delivery Support\n\nDelivery Support is provided by a project coordinator, or "
+        "by the PMO on larger initiatives.\n\n3.3 Sponsoring Director\n\nThe Sponsoring "
+        "Director is, in effect, the programme manager.\n\n3.4 Review Lead\n\nThe Review Lead "
+        "is a senior manager who works with the project sponsor.\n"
+    )
+    result = build_documents(tmp_path, intents, Document("method.txt", text, kind="standard"))
+    aliases = {a["role"]: a["names"] for a in result.report["proposed_aliases"]}
+    assert aliases == {
+        "project_sponsor": ["Gate Keeper"],
+        "project_coordinator": ["Delivery Support"],
+        "program_manager": ["Sponsoring Director"],
+    }
