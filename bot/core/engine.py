@@ -102,11 +102,11 @@ class Engine:
         unknown = asked_unknown(mentions, tokens, sentences, asking, self._word_list("self"))
         query = self._query(cleaned, tokens, mentions, len(roles), span, asking)
         result = self._matcher.match(query)
-        if not roles:
-            work = self._disciplines.find(tokens, fuzzy=False)
+        work = self._disciplines.find(tokens, fuzzy=False) if not roles else []
+        if work:
             trial = self._query(cleaned, tokens, work, len(ordered_roles(work)), span, asking)
-            tried = self._matcher.match(trial) if work else None
-            if tried is not None and tried.best.intent in DISCIPLINE:
+            tried = self._matcher.match(trial)
+            if tried.best.intent in DISCIPLINE:
                 # "a career in project management": the work names the role that does it
                 mentions, roles, query, result = work, ordered_roles(work), trial, tried
         corrected, cue_tokens = list(query.tokens), list(query.cue_tokens)
