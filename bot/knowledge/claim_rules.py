@@ -408,6 +408,13 @@ PEOPLE_COLUMN = re.compile(
     r"|qui|nom|noms|titulaire|interlocuteur)$"
 )
 
+# A row of a job's key-value table that says nothing about the role ("Location | Leeds").
+NOT_KNOWLEDGE_ROW = re.compile(
+    r"^(?:location|based in|salary|pay|pay band|grade|band|contract|contract type|hours"
+    r"|working hours|closing date|start date|reference|ref|vacancy number|lieu|salaire"
+    r"|remuneration|contrat|type de contrat|horaires|date de debut|reference)$"
+)
+
 # Lines that are about the office, not a role: hours, parking, canteens, passwords, pay.
 CLUTTER = re.compile(
     r"\b(?:opening hours|open(?:s)? from|(?:is|are) open \d|offices? (?:are |is )?(?:open|close)"

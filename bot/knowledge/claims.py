@@ -261,6 +261,8 @@ class Extractor:
                 continue
             if unit.part == "paragraph" and index == 0:
                 label = self._label_only(sentence)
+                if label and scope.facet == REPORTING and scope.roles and label != scope.roles[0]:
+                    label = None  # "the PMO manager" under "Reports to": a reporting line
                 if label:
                     continue
             if label and unit.part == "paragraph":
@@ -402,6 +404,10 @@ class Extractor:
         predicate_start = _skip_apposition(folded, after)
         predicate = folded.folded[predicate_start:].strip()
         if after and len(re.findall(r"[a-z0-9]+", predicate)) < 2 and not relations:
+            if scope.facet == REPORTING and section_role and subjects[0] != section_role:
+                # "the PMO manager" under "Reports to": the section's role reports to it
+                line = (section_role, rules.REPORTS_TO, subjects[0])
+                return [_Draft(line[::2], REPORTING, sentence.strip(), "", line, False)]
             return []  # the role named alone ("the programme manager;" in a members list)
         predicate_text = sentence[folded.start(predicate_start) :].strip()
         negated = _negated(predicate)

@@ -89,12 +89,15 @@ def table_claims(sources: list[Source], finder: RoleFinder, matrix: bool) -> lis
                 for mark in marks or ():
                     drafts.append((role, RESPONSIBILITIES, activity, activity, mark, None))
         elif columns:
+            if rules.NOT_KNOWLEDGE_ROW.match(_folded(activity)):
+                continue  # "Location | Leeds" in a job's key-value table
             facet = _facet(activity)
             for i, role in sorted(columns.items()):
                 cell = cells[i].strip() if i < len(cells) else ""
                 if cell and _marks(cell) is None:
                     duty = cell if facet == RESPONSIBILITIES else ""
-                    drafts.append((role, facet, cell, duty, "", None))
+                    above = _reported_to(cell, role, finder) if facet == REPORTING else None
+                    drafts.append((role, facet, cell, duty, "", above))
         else:
             # the role column: the one headed "Role" ("| Name | Role | What they do |"),
             # else the first

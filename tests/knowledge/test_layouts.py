@@ -445,3 +445,19 @@ def test_the_ways_a_method_says_which_known_role_its_own_role_is(tmp_path, inten
         "project_coordinator": ["Delivery Support"],
         "program_manager": ["Sponsoring Director"],
     }
+
+
+def test_a_jobs_key_value_table_and_definition_list(tmp_path, intents):
+    html = (
+        "<html><body><main><h1>PMO Analyst</h1><table><tr><td>Job title</td><td>PMO Analyst"
+        "</td></tr><tr><td>Reports to</td><td>PMO Manager</td></tr><tr><td>Location</td>"
+        "<td>Leeds</td></tr></table><dl><dt>Scope</dt><dd>Supports three programmes.</dd>"
+        "<dt>Reports to</dt><dd>the PMO manager</dd></dl></main></body></html>"
+    )
+    result = build_documents(tmp_path, intents, Document("job.html", html))
+    lines = {(c["text"], tuple(c["relation"] or ())) for c in claims_of(result)}
+    assert lines == {
+        ("PMO Manager", ("pmo_analyst", "reports_to", "pmo_manager")),
+        ("Supports three programmes.", ()),
+        ("the PMO manager", ("pmo_analyst", "reports_to", "pmo_manager")),
+    }  # "Leeds" is no knowledge
