@@ -29,7 +29,13 @@ from bot.platforms.teams.handlers import register
 from bot.platforms.teams.http import MESSAGING_PATH, StarletteAdapter, messages_route
 from bot.platforms.teams.sdk import App, ClientOptions
 from bot.platforms.teams.settings import ALLOW_UNAUTHENTICATED_ENV, TeamsSettings
-from bot.platforms.teams.token_gate import AcceptedTokens, OffLoopValidator, RefusedTokens
+from bot.platforms.teams.token_gate import (
+    AcceptedTokens,
+    OffLoopValidator,
+    RefusedTokens,
+    ValidatedTokens,
+    ValidationBudget,
+)
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +54,10 @@ class TeamsBot:
         sdk_options: dict[str, Any] | None = None,
         drain_seconds: float = 10.0,
         outgoing_timeout_s: float = OUTGOING_TIMEOUT_S,
+        validation_budget: ValidationBudget | None = None,
     ) -> None:
-        """``sdk_options`` are extra ``microsoft_teams.apps.App`` options (e.g. ``cloud``)."""
+        """``sdk_options`` are extra ``microsoft_teams.apps.App`` options (e.g. ``cloud``);
+        ``validation_budget`` holds how many new tokens are validated (10 a second)."""
         self.settings = settings
         self.adapter = StarletteAdapter()
         self.replies = ReplyTasks("teams", on_failure=lambda: service.reply_failed("teams"))
@@ -77,6 +85,7 @@ class TeamsBot:
             else None
         )
         self.refused = RefusedTokens()
+        self.validated = ValidatedTokens()
         self._validator: OffLoopValidator | None = None
         self.routes: list[Route] = [
             messages_route(
@@ -86,6 +95,8 @@ class TeamsBot:
                 path,
                 accepted=self.accepted,
                 refused=self.refused,
+                validated=self.validated,
+                budget=validation_budget or ValidationBudget(),
             )
         ]
         _log_auth_mode(settings, path)
@@ -105,7 +116,7 @@ class TeamsBot:
         server = self.app.server
         inner = getattr(server, "_token_validator", None)
         if inner is not None and self.accepted is not None:
-            self._validator = OffLoopValidator(inner, self.accepted, self.refused)
+            self._validator = OffLoopValidator(inner, self.accepted, self.refused, self.validated)
             server._token_validator = self._validator  # type: ignore[assignment]
 
     async def shutdown(self, grace_s: float | None = None) -> None:

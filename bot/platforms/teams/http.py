@@ -8,9 +8,10 @@ a gate that answers what the SDK would turn into a 500:
 
 - Teams not configured (no credentials, no development flag): 401, nothing read;
 - credentials configured and no ``Authorization: Bearer`` token, or one whose unverified
-  algorithm, issuer, tenant, audience or expiry the bot never accepts, or one the SDK's
-  validation refused for good before: 401, before any signing key is fetched or the body
-  is read (:mod:`bot.platforms.teams.token_gate`);
+  algorithm, issuer, tenant, audience or expiry the bot never accepts, one the SDK's
+  validation refused for good before, or a new token past the validation budget: 401,
+  before any signing key is fetched or the body is read
+  (:mod:`bot.platforms.teams.token_gate`);
 - body too large: 413; not JSON, or not an activity the SDK can parse: 400;
 - an activity type the SDK does not know: 200, ignored (the protocol says bots ignore them).
 
@@ -39,6 +40,8 @@ from bot.platforms.teams.token_gate import (
     AcceptedTokens,
     RefusedTokens,
     TokenRejected,
+    ValidatedTokens,
+    ValidationBudget,
     bearer_token,
     precheck,
 )
@@ -122,6 +125,8 @@ def messages_route(
     *,
     accepted: AcceptedTokens | None = None,
     refused: RefusedTokens | None = None,
+    validated: ValidatedTokens | None = None,
+    budget: ValidationBudget | None = None,
 ) -> Route:
     """``POST path``: gate the request, then hand it to the SDK handler registered on it.
 
@@ -143,6 +148,10 @@ def messages_route(
                 return _error(401, "Unauthorized")
             if refused is not None and token in refused:
                 refusals.refused("refused by validation before")
+                return _error(401, "Unauthorized")
+            known = validated is not None and validated.knows(token)
+            if not known and budget is not None and not budget.take():
+                refusals.refused("too many new tokens to validate")
                 return _error(401, "Unauthorized")
         raw = await request.body()  # over MAX_BODY_BYTES: 413 from the route's limit
         try:

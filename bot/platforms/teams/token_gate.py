@@ -19,7 +19,9 @@ Two layers keep that from happening:
   a small dedicated thread pool, with a cap on validations waiting, so even a token that
   passes the precheck never blocks the loop or the answer threads; a token it refused for
   good (a signature that does not verify, say) is remembered (:class:`RefusedTokens`) and
-  refused at the gate when it comes again.
+  refused at the gate when it comes again, and one it accepted is not validated again for
+  five minutes (with the same service URL), so the gate can hold new tokens to a budget
+  (:class:`ValidationBudget`, 10 a second) and refuse the rest of a flood at once.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -46,6 +48,15 @@ ENTRA_V1_ISSUER_PREFIX = "https://sts.windows.net/"
 VALIDATION_THREADS = 2
 MAX_WAITING_VALIDATIONS = 64
 REMEMBERED_REFUSALS = 4096
+REMEMBERED_VALIDATIONS = 1024
+# A validated token is taken as valid again for as long as the SDK keeps a key set (its
+# expiry permitting), with the same service URL.
+VALIDATED_FOR_S = 300.0
+# New tokens validated per second, and in a burst: the connector reuses one token for many
+# activities, so real traffic needs a few an hour; a flood of made-up tokens with
+# acceptable claims is held to this many signature checks, and the rest refused at once.
+VALIDATIONS_PER_S = 10.0
+VALIDATION_BURST = 20
 # What the SDK's validation can say of a token that no later request can change.
 PERMANENT_REFUSALS: tuple[type[Exception], ...] = (
     jwt.InvalidSignatureError,
@@ -136,6 +147,10 @@ class Validator(Protocol):
     ) -> dict[str, Any]: ...
 
 
+def _digest(token: str) -> bytes:
+    return hashlib.blake2b(token.encode(), digest_size=16).digest()
+
+
 class RefusedTokens:
     """Tokens the SDK's validation refused for a reason that stays true of the token (its
     signature, expiry, audience, issuer or algorithm), remembered by digest, the last
@@ -147,12 +162,8 @@ class RefusedTokens:
         self._digests: OrderedDict[bytes, None] = OrderedDict()
         self._lock = threading.Lock()
 
-    @staticmethod
-    def _digest(token: str) -> bytes:
-        return hashlib.blake2b(token.encode(), digest_size=16).digest()
-
     def __contains__(self, token: str) -> bool:
-        digest = self._digest(token)
+        digest = _digest(token)
         with self._lock:
             if digest not in self._digests:
                 return False
@@ -163,12 +174,93 @@ class RefusedTokens:
         """Remember ``token`` when ``error`` is a refusal for good."""
         if not isinstance(error, PERMANENT_REFUSALS):
             return
-        digest = self._digest(token)
+        digest = _digest(token)
         with self._lock:
             self._digests[digest] = None
             self._digests.move_to_end(digest)
             while len(self._digests) > self.size:
                 self._digests.popitem(last=False)
+
+
+class ValidatedTokens:
+    """Tokens the SDK's validation accepted, with the service URL and claims it accepted
+    them for, remembered by digest for ``VALIDATED_FOR_S`` (not past their expiry), the
+    last ``REMEMBERED_VALIDATIONS`` of them."""
+
+    def __init__(
+        self,
+        size: int = REMEMBERED_VALIDATIONS,
+        *,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.size = size
+        self.clock = clock
+        self._entries: OrderedDict[bytes, tuple[str | None, dict[str, Any], float]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _live(self, digest: bytes) -> tuple[str | None, dict[str, Any], float] | None:
+        entry = self._entries.get(digest)
+        if entry is not None and entry[2] <= self.clock():
+            del self._entries[digest]
+            return None
+        return entry
+
+    def knows(self, token: str) -> bool:
+        with self._lock:
+            return self._live(_digest(token)) is not None
+
+    def claims(self, token: str, service_url: str | None) -> dict[str, Any] | None:
+        """The claims validated for ``token`` with this service URL (None: validate)."""
+        digest = _digest(token)
+        with self._lock:
+            entry = self._live(digest)
+            if entry is None or entry[0] != service_url:
+                return None
+            self._entries.move_to_end(digest)
+            return dict(entry[1])
+
+    def remember(self, token: str, service_url: str | None, claims: Any) -> None:
+        if not isinstance(claims, dict):
+            return
+        expires = claims.get("exp")
+        until = self.clock() + VALIDATED_FOR_S
+        if isinstance(expires, int | float) and not isinstance(expires, bool):
+            until = min(until, float(expires))
+        digest = _digest(token)
+        with self._lock:
+            self._entries[digest] = (service_url, dict(claims), until)
+            self._entries.move_to_end(digest)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+
+
+class ValidationBudget:
+    """A token bucket: ``per_s`` validations a second, ``burst`` at once."""
+
+    def __init__(
+        self,
+        per_s: float = VALIDATIONS_PER_S,
+        burst: int = VALIDATION_BURST,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.per_s = per_s
+        self.burst = burst
+        self.clock = clock
+        self._left = float(burst)
+        self._at = clock()
+        self._lock = threading.Lock()
+
+    def take(self) -> bool:
+        """Spend one validation; False when none is left."""
+        with self._lock:
+            now = self.clock()
+            self._left = min(self.burst, self._left + (now - self._at) * self.per_s)
+            self._at = now
+            if self._left < 1:
+                return False
+            self._left -= 1
+            return True
 
 
 class OffLoopValidator:
@@ -178,15 +270,21 @@ class OffLoopValidator:
     here on the event loop of one of ``VALIDATION_THREADS`` threads (one loop per thread,
     kept: a new loop per call cost more than the check of a signature). Past
     ``MAX_WAITING_VALIDATIONS`` calls under way, further tokens are refused at once; a
-    token refused for good is remembered in ``refused``.
+    token refused for good is remembered in ``refused``, one accepted in ``validated``
+    (the connector sends one token with many activities).
     """
 
     def __init__(
-        self, inner: Validator, accepted: AcceptedTokens, refused: RefusedTokens | None = None
+        self,
+        inner: Validator,
+        accepted: AcceptedTokens,
+        refused: RefusedTokens | None = None,
+        validated: ValidatedTokens | None = None,
     ) -> None:
         self.inner = inner
         self.accepted = accepted
         self.refused = refused if refused is not None else RefusedTokens()
+        self.validated = validated if validated is not None else ValidatedTokens()
         self._pool = ThreadPoolExecutor(
             VALIDATION_THREADS, thread_name_prefix="teams-auth", initializer=self._new_loop
         )
@@ -199,19 +297,24 @@ class OffLoopValidator:
         precheck(raw_token, self.accepted)
         if raw_token in self.refused:
             raise TokenRejected("refused before")
+        claims = self.validated.claims(raw_token, service_url)
+        if claims is not None:
+            return claims
         with self._lock:
             if self._under_way >= MAX_WAITING_VALIDATIONS:
                 raise TokenRejected("too many token validations under way")
             self._under_way += 1
         try:
             loop = asyncio.get_running_loop()
-            return await loop.run_in_executor(self._pool, self._validate, raw_token, service_url)
+            claims = await loop.run_in_executor(self._pool, self._validate, raw_token, service_url)
         except Exception as error:
             self.refused.remember(raw_token, error)
             raise
         finally:
             with self._lock:
                 self._under_way -= 1
+        self.validated.remember(raw_token, service_url, claims)
+        return claims
 
     def _new_loop(self) -> None:
         self._local.loop = asyncio.new_event_loop()

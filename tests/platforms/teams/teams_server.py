@@ -12,11 +12,13 @@ from typing import Any
 import httpx
 import uvicorn
 from starlette.applications import Starlette
+from starlette.routing import Route
 
 from bot.app.service import AnswerService, Feedback, Interaction
 from bot.core.engine import Engine
 from bot.platforms.teams.app import TeamsBot, build_teams
 from bot.platforms.teams.settings import TeamsSettings
+from bot.server.health import livez
 
 
 @dataclass
@@ -106,7 +108,9 @@ def start_teams(
         async with bot.lifespan():
             yield
 
-    app = Starlette(routes=bot.routes, lifespan=lifespan if hooks else None)
+    # /livez as the server has it, for timing another request next to Teams traffic.
+    routes = [*bot.routes, Route("/livez", livez, methods=["GET"])]
+    app = Starlette(routes=routes, lifespan=lifespan if hooks else None)
     server = uvicorn.Server(
         uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="on")
     )

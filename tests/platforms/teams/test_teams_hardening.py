@@ -4,12 +4,14 @@ or hang a reply forever; and what a stray ``.env`` file can no longer switch."""
 
 from __future__ import annotations
 
+import json
 import logging
 import subprocess
 import sys
 import threading
 import time
 import uuid
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -17,16 +19,25 @@ import jwt
 import pytest
 
 from bot.platforms.teams.settings import TeamsSettings
+from bot.platforms.teams.token_gate import VALIDATION_BURST, ValidationBudget
 from tests.fakes.teams_connector import KEYS_PATH, FakeConnector
 from tests.platforms.teams.teams_activities import personal_message
 from tests.platforms.teams.teams_server import RunningTeams, ServeTeams
 from tests.platforms.teams.test_teams_auth import (
     APP_ID,
+    KEY_ID,
     OTHER_KEY,
     QUESTION,
     SIGNING_KEY,
     _sdk_options,
     _token,
+)
+from tests.robustness.hostile import (
+    flood_request,
+    flood_while_watching,
+    percentile,
+    record,
+    watch_livez,
 )
 from tests.server.serverkit import ROOT
 
@@ -108,6 +119,84 @@ def test_a_token_whose_signature_failed_is_refused_again_without_a_validation(
     refused = [r for r in caplog.records if getattr(r, "event", None) == "refused"]
     assert refused and refused[0].reasons == {"refused by validation before": 1}
     assert accepted == [200, 200]  # the validation threads keep serving
+
+
+def test_new_tokens_are_validated_within_a_budget_and_a_known_one_is_not_validated_again(
+    serve_teams: ServeTeams, keys_connector: FakeConnector, caplog: pytest.LogCaptureFixture
+) -> None:
+    teams = serve_teams(
+        TeamsSettings(client_id=APP_ID),
+        sdk_options=_sdk_options(keys_connector),
+        validation_budget=ValidationBudget(per_s=0.001, burst=2),
+    )
+    message = personal_message(keys_connector.url, QUESTION)
+    valid = {"Authorization": f"Bearer {_token(keys_connector)}"}
+
+    with caplog.at_level(logging.INFO):
+        accepted = [teams.post(message, headers=valid).status_code for _ in range(5)]
+        forged = [
+            teams.post(
+                message,
+                headers={"Authorization": f"Bearer {_token(keys_connector, key=OTHER_KEY, n=i)}"},
+            ).status_code
+            for i in range(4)
+        ]
+        again = teams.post(message, headers=valid).status_code
+
+    assert accepted == [200] * 5  # one validation for the five
+    assert forged == [401] * 4 and again == 200
+    validations_failed = [r for r in caplog.records if "validation failed" in r.getMessage()]
+    assert len(validations_failed) == 2  # the SDK's two lines for the one forged validated
+    reasons: dict[str, int] = {}
+    for line in caplog.records:
+        for reason, n in getattr(line, "reasons", {}).items():
+            reasons[reason] = reasons.get(reason, 0) + n
+    assert reasons.get("too many new tokens to validate", 0) >= 1  # the first is logged at once
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kid", [KEY_ID, "a-key-nobody-published"], ids=["known-key", "new-key"])
+def test_a_flood_of_new_tokens_with_acceptable_claims_does_not_hold_up_other_requests(
+    secured: RunningTeams, keys_connector: FakeConnector, tmp_path: Path, kid: str
+) -> None:
+    """Each token different, with claims the gate lets through and a signature nobody made;
+    the flood and the /livez timing come from processes of their own."""
+    body = json.dumps(personal_message(keys_connector.url, QUESTION)).encode()
+    claims = {
+        "iss": "https://api.botframework.com",
+        "aud": APP_ID,
+        "serviceurl": keys_connector.url,
+        "exp": int(time.time()) + 3600,
+        "n": "{unique}",
+    }
+    token = jwt.encode(claims, OTHER_KEY, algorithm="RS256", headers={"kid": kid})
+    requests = [
+        flood_request(
+            "/api/messages",
+            {"authorization": f"Bearer {token}", "content-type": "application/json"},
+            body,
+        )
+    ]
+    quiet = percentile(watch_livez(secured.base_url, polls=100), 50)
+    fetches_before = len(keys_connector.calls)
+    result = flood_while_watching(
+        secured.base_url, requests, tmp_path / "flood.json", count=40_000, seconds=8.0
+    )
+    delays = [latency - quiet for latency in result.latencies]
+    name = "known_key" if kid == KEY_ID else "new_key"
+    record(
+        **{
+            f"teams_plausible_{name}_requests": result.sent,
+            f"teams_plausible_{name}_per_s": round(result.sent / result.elapsed_s),
+            f"teams_plausible_{name}_key_fetches": len(keys_connector.calls) - fetches_before,
+            f"teams_plausible_{name}_livez_delay_p50_ms": percentile(delays, 50),
+            f"teams_plausible_{name}_livez_delay_p99_ms": percentile(delays, 99),
+            f"teams_plausible_{name}_livez_delay_max_ms": round(max(delays), 1),
+        }
+    )
+    assert set(result.statuses) == {"401"}
+    assert len(keys_connector.calls) - fetches_before <= VALIDATION_BURST + 8 * 10
+    assert max(delays) < 2000  # a stall would be seconds; the target (50 ms) is reported
 
 
 def test_a_key_download_in_progress_does_not_delay_other_requests(

@@ -12,7 +12,15 @@ import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from bot.platforms.teams.token_gate import AcceptedTokens, RefusedTokens, TokenRejected, precheck
+from bot.platforms.teams.token_gate import (
+    VALIDATED_FOR_S,
+    AcceptedTokens,
+    RefusedTokens,
+    TokenRejected,
+    ValidatedTokens,
+    ValidationBudget,
+    precheck,
+)
 
 APP_ID = "11111111-2222-3333-4444-555555555555"
 TENANT = "22222222-3333-4444-5555-666666666666"
@@ -110,3 +118,46 @@ def test_only_a_refusal_for_good_is_remembered_and_the_memory_is_bounded() -> No
         if t in refused
     ] == []
     assert [f"forged {i}" in refused for i in range(5)] == [False, False, True, True, True]
+
+
+class Clock:
+    def __init__(self, now: float = 1_000_000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_validated_token_is_known_for_its_service_url_until_it_expires() -> None:
+    clock = Clock()
+    validated = ValidatedTokens(size=2, clock=clock)
+    validated.remember("long", "https://smba.example/", {"exp": clock.now + 3600, "sub": "x"})
+    validated.remember("short", "https://smba.example/", {"exp": clock.now + 60})
+
+    assert validated.claims("long", "https://smba.example/") == {
+        "exp": clock.now + 3600,
+        "sub": "x",
+    }
+    assert validated.claims("long", "https://elsewhere.example/") is None
+    clock.now += 61
+    assert not validated.knows("short") and validated.knows("long")
+    clock.now += VALIDATED_FOR_S
+    assert not validated.knows("long")  # validated again after the SDK's key-set lifetime
+    for i in range(3):
+        validated.remember(f"t{i}", None, {"exp": clock.now + 600})
+    assert [validated.knows(f"t{i}") for i in range(3)] == [False, True, True]
+
+
+def test_the_validation_budget_refills_at_its_rate_up_to_its_burst() -> None:
+    clock = Clock()
+    budget = ValidationBudget(per_s=2, burst=3, clock=clock)
+
+    first = [budget.take() for _ in range(5)]
+    clock.now += 1.0
+    after_a_second = [budget.take() for _ in range(3)]
+    clock.now += 60
+    after_a_minute = [budget.take() for _ in range(4)]
+
+    assert first == [True, True, True, False, False]
+    assert after_a_second == [True, True, False]
+    assert after_a_minute == [True, True, True, False]
