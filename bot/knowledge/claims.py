@@ -236,13 +236,20 @@ class Extractor:
         page = heading_scope((title,), finder, title_like) if title else None
         self._page_roles = page.roles if page is not None and len(page.roles) == 1 else ()
 
-    def claims(self, source: Source) -> list[Claim]:
-        scope = self._scopes.get(source.headings)
+    def _scope(self, headings: tuple[str, ...]) -> Scope:
+        scope = self._scopes.get(headings)
         if scope is None:
-            scope = heading_scope(
-                source.headings, self.finder, self.title_like, fallback=self._page_roles
-            )
-            self._scopes[source.headings] = scope
+            scope = heading_scope(headings, self.finder, self.title_like, fallback=self._page_roles)
+            self._scopes[headings] = scope
+        return scope
+
+    def section_roles(self, headings: tuple[str, ...]) -> tuple[str, ...]:
+        """The roles the headings above a passage (or the page) scope it to."""
+        scope = self._scope(headings)
+        return () if scope.skip else scope.roles
+
+    def claims(self, source: Source) -> list[Claim]:
+        scope = self._scope(source.headings)
         if scope.skip:
             return []
         if source.lead:

@@ -139,7 +139,9 @@ def _claims_of(
             header = table[0].header
             columns = column_roles(header, finder)
             matrix = is_matrix([s.cells for s in table], columns)
-            out.extend(c for c in table_claims(table, finder, matrix) if c.passage in kept)
+            roles = extractor.section_roles(table[0].headings)
+            found = table_claims(table, finder, matrix, roles)
+            out.extend(c for c in found if c.passage in kept)
             table.clear()
 
     for p in items:

@@ -4,9 +4,19 @@ headings): one per paragraph, list item and table row, each knowing the headings
 from __future__ import annotations
 
 from bot.knowledge import filters
+from bot.knowledge.claims import heading_facet
 from bot.knowledge.formats import Parsed
 from bot.knowledge.formats.blocks import HEADING, ITEM, PARAGRAPH, TABLE
+from bot.knowledge.mentions import Folded
 from bot.knowledge.segment import Dropped, Segment, Segmented
+
+
+def _key_value(rows: list) -> bool:
+    """A two-column table of labels and their text, its first row a label too ("Scope",
+    "Reports to", "Nice to have"): every row is data."""
+    return all(len(r.cells) == 2 for r in rows) and (
+        heading_facet(Folded.of(rows[0].cells[0]).folded) is not None
+    )
 
 
 def segment_blocks(parsed: Parsed, title: str) -> Segmented:
@@ -44,8 +54,10 @@ def segment_blocks(parsed: Parsed, title: str) -> Segmented:
         heading = headings[-1] if headings else None
         if block.kind == TABLE:
             rows = list(block.rows)
-            header_row = next((r for r in rows if r.header), rows[0])
+            header_row: object = next((r for r in rows if r.header), rows[0])
             header = header_row.cells
+            if _key_value(rows):  # "| Scope | ... |", "| Reports to | ... |": no header row
+                header_row, header = None, ("",) * 2
             for row in rows:
                 if row is header_row:
                     continue

@@ -63,8 +63,11 @@ def is_matrix(rows: list[tuple[str, ...]], columns: dict[int, str]) -> bool:
     return sum(_marks(c) is not None for c in marked) >= 0.8 * len(marked)
 
 
-def table_claims(sources: list[Source], finder: RoleFinder, matrix: bool) -> list[Claim]:
-    """Claims of the rows of one table (``sources`` share its header)."""
+def table_claims(
+    sources: list[Source], finder: RoleFinder, matrix: bool, section_roles: tuple[str, ...] = ()
+) -> list[Claim]:
+    """Claims of the rows of one table (``sources`` share its header); ``section_roles``
+    the roles its headings scope it to (a key-value table under "Senior Project Manager")."""
     if not sources:
         return []
     header = sources[0].header
@@ -107,8 +110,11 @@ def table_claims(sources: list[Source], finder: RoleFinder, matrix: bool) -> lis
             )
             role = _role_of(cells[role_index], finder) if role_index < len(cells) else None
             if role is None:
-                continue
-            for i, cell in enumerate(cells):
+                if section_roles and len(cells) == 2 and not any(header):
+                    drafts.extend(_labelled_row(cells, section_roles[0], finder))
+                if not drafts:
+                    continue
+            for i, cell in enumerate(cells if role else ()):
                 if i == role_index or not cell.strip() or i >= len(header):
                     continue
                 if rules.PEOPLE_COLUMN.match(_folded(header[i])):
@@ -135,6 +141,18 @@ def table_claims(sources: list[Source], finder: RoleFinder, matrix: bool) -> lis
                 )
             )
     return out
+
+
+def _labelled_row(
+    cells: tuple[str, ...], role: str, finder: RoleFinder
+) -> list[tuple[str, str, str, str, str, str | None]]:
+    """A key-value row ("Reports to | Head of Delivery") about the section's role."""
+    facet, text = _facet(cells[0]), cells[1].strip()
+    if facet == "other" or not text:
+        return []
+    duty = text if facet == RESPONSIBILITIES else ""
+    above = _reported_to(text, role, finder) if facet == REPORTING else None
+    return [(role, facet, text, duty, "", above)]
 
 
 def _folded(label: str) -> str:

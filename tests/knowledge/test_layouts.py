@@ -461,3 +461,19 @@ def test_a_jobs_key_value_table_and_definition_list(tmp_path, intents):
         ("Supports three programmes.", ()),
         ("the PMO manager", ("pmo_analyst", "reports_to", "pmo_manager")),
     }  # "Leeds" is no knowledge
+
+
+def test_a_table_of_labels_under_a_level_heading_is_about_that_level(tmp_path, intents):
+    text = (
+        "## Level 3\n\n### Senior Project Manager\n\n"
+        "| Scope | Owns delivery of a portfolio of projects. |\n|---|---|\n"
+        "| You will | Coach project managers and chair gate reviews. |\n"
+        "| Reports to | The programme manager |\n| Location | Leeds |\n"
+    )
+    result = build_documents(tmp_path, intents, Document("family.md", text, kind="handbook"))
+    rows = {(c["facet"], c["text"]) for c in about(result, "project_manager")}
+    assert rows == {
+        ("definition", "Owns delivery of a portfolio of projects."),
+        ("responsibilities", "Coach project managers and chair gate reviews."),
+        ("reporting", "The programme manager"),
+    }
