@@ -22,6 +22,10 @@ class DutyMatcher:
         self._reader = reader or DutyTerms()
         self._duties = _duty_index(knowledge, self._reader)
         self._weights = StemWeights([found for _, found, _, _ in self._duties])
+        self._by_term: dict[str, list[int]] = {}
+        for i, (_, found, _, _) in enumerate(self._duties):
+            for term in found:
+                self._by_term.setdefault(term, []).append(i)
 
     def _weight(self, term: Term) -> float:
         weight = self._weights.weight(term.key) * (OBJECT_WEIGHT if term.kind == OBJECT else 1.0)
@@ -51,7 +55,10 @@ class DutyMatcher:
         core = duty_core(tuple(terms)) or frozenset(terms)
         objects = sum(weight[t] for t in core)
         best: tuple[float, str, Statement] | None = None
-        for role, found, statement, routing in self._duties:
+        # only a statement holding some of the duty's core can pass its gate
+        reach = sorted({i for t in core for k in related[t] for i in self._by_term.get(k, ())})
+        for i in reach:
+            role, found, statement, routing = self._duties[i]
             if among and role not in among:
                 continue
             held = {t for t in terms if not related[t].isdisjoint(found)}
