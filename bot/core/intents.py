@@ -163,14 +163,14 @@ class FuzzyMatcher:
         the fuzzy comparison to a bounded number of plausible examples.
         """
         overlap: dict[int, float] = {}
-        selective = self._selective
+        selective, earlier = self._selective, overlap.get
         for token in present:
             found = selective.get(token)
             if found is None:
                 continue
             weight, posting = found
             for index in posting:
-                overlap[index] = overlap.get(index, 0.0) + weight
+                overlap[index] = earlier(index, 0.0) + weight
         ranked_ids = sorted(overlap)  # by index, then (a stable sort) by overlap, best first
         ranked_ids.sort(key=overlap.__getitem__, reverse=True)
         return ranked_ids[:MAX_CANDIDATES]
