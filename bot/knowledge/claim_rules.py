@@ -300,6 +300,7 @@ LABEL_MAX_WORDS = 4
 # "Job description – PMO analyst" (folded).
 POSTING_LABEL = re.compile(
     r"^(?:fiche de poste|fiche metier|offre d'emploi|intitule du poste|poste|job description"
+    r"|role title|role name|job name|post title|position title"
     r"|job profile|role profile|job title|job|role|position|vacancy|job opening|opening"
     r"|we(?:'re| are) hiring|now hiring|recrutement|nous recrutons)$"
 )

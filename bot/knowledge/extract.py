@@ -74,7 +74,7 @@ def extract(
         found = names.document_names(doc, headings, sentences, base)
         finder = base.widened(names.alias_names(found.aliases))
         _collect(found, candidates, aliases)
-        title = (titles or {}).get(doc) or _title_field(items)
+        title = (titles or {}).get(doc) or _title_field(items, contexts)
         extractor = Extractor(finder, names.title_like, title)
         found_claims = _claims_of(items, contexts, kept | copies, trust[doc], extractor, finder)
         out.claims.extend(found_claims)
@@ -91,14 +91,17 @@ def extract(
     return out
 
 
-def _title_field(items: list[dict]) -> str:
+def _title_field(items: list[dict], contexts: dict[str, dict]) -> str:
     """The role a page names in a field of its own ("Role title: Project Analyst"), as a
-    title for the whole page; "" when it has none."""
-    for p in items:
-        match = rules.TITLE_FIELD.match(Folded.of(p["text"]).folded)
-        if match and p["part"] == "paragraph":
-            return p["text"][Folded.of(p["text"]).start(match.end()) :]
-    return ""
+    title for the whole page; "" when it has none, or several (a page of role cards)."""
+    lines = [p["text"] for p in items if p["part"] == "paragraph"]
+    lines += [h for p in items for h in contexts[p["id"]]["headings"]]
+    found = set()
+    for text in lines:
+        match = rules.TITLE_FIELD.match(Folded.of(text).folded)
+        if match:
+            found.add(text[Folded.of(text).start(match.end()) :])
+    return found.pop() if len(found) == 1 else ""
 
 
 def _collect(found: names.DocumentNames, candidates: dict, aliases: dict) -> None:

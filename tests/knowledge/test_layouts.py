@@ -477,3 +477,18 @@ def test_a_table_of_labels_under_a_level_heading_is_about_that_level(tmp_path, i
         ("responsibilities", "Coach project managers and chair gate reviews."),
         ("reporting", "The programme manager"),
     }
+
+
+def test_role_cards_in_plain_text_each_scope_their_fields(tmp_path, intents):
+    text = (
+        "ROLE CARDS\n\nRole: Project coordinator\nPurpose: Keeps the release calendar.\n\n"
+        "Role: Product manager\nPurpose: Decides the roadmap.\n"
+        "Reports to: the programme manager\n"
+    )
+    result = build_documents(tmp_path, intents, Document("cards.txt", text, kind="handbook"))
+    rows = {(c["roles"][0], c["facet"], c["text"]) for c in claims_of(result)}
+    assert rows == {
+        ("project_coordinator", "definition", "Purpose: Keeps the release calendar."),
+        ("product_manager", "definition", "Purpose: Decides the roadmap."),
+        ("product_manager", "reporting", "Reports to: the programme manager"),
+    }

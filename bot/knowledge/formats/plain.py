@@ -28,6 +28,11 @@ _TITLE_LEVEL = 0
 _QUESTION = re.compile(r"^\s*(?:Q|Question)\s*[:.]\s*(?=\S)", re.IGNORECASE)
 _ANSWER = re.compile(r"^\s*(?:A|Answer|R|Réponse)\s*[:.]\s*(?=\S)", re.IGNORECASE)
 _MAX_HEADING_WORDS = 10
+# A field naming the role the fields below it are about (a role card, a role profile).
+_ROLE_FIELD = re.compile(
+    r"^\s*(?:(?:Role|Job|Post|Position)(?: title| name)?|Intitulé du poste|Poste)\s?:\s+\S",
+    re.IGNORECASE,
+)
 # A line that opens with a short label and a colon ("Finalité du poste : ...", "Reports to:
 # the PMO manager"): a field, not the rest of the line above.
 _LABEL_LINE = re.compile(r"^\s*[A-ZÀ-Ý][\w'’()/+ -]{0,40}?\s?:(?:\s+\S|\s*$)")
@@ -164,6 +169,12 @@ def parse(text: str) -> Parsed:
             item = _ITEM.match(raw)
             if item and not _opens_a_list(item, para_kind if para else "", blocks):
                 item = None  # "(c) Arden County Council." is a copyright line, no item
+            if _ROLE_FIELD.match(raw) and len(line.split()) <= _MAX_HEADING_WORDS:
+                # "Role: Project coordinator" opens the fields of one role (a role card)
+                flush(para, para_kind, para_line)
+                para, para_line, para_kind = [], number, PARAGRAPH
+                blocks.append(Block(HEADING, collapse(line), number, PSEUDO_HEADING))
+                continue
             if para and _LABEL_LINE.match(raw):
                 # "Rattaché(e) à : ..." under "Famille : ...": a field of its own
                 flush(para, para_kind, para_line)
