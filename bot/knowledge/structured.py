@@ -14,9 +14,16 @@ from bot.knowledge.segment import Dropped, Segment, Segmented
 def _key_value(rows: list) -> bool:
     """A two-column table of labels and their text, its first row a label too ("Scope",
     "Reports to", "Nice to have"): every row is data."""
-    return all(len(r.cells) == 2 for r in rows) and (
-        heading_facet(Folded.of(rows[0].cells[0]).folded) is not None
+    first = rows[0].cells
+    return (
+        all(len(r.cells) == 2 for r in rows)
+        and heading_facet(Folded.of(first[0]).folded) is not None
+        and len(first[1].split()) >= _MIN_VALUE_WORDS  # a value, not a column's name
     )
+
+
+# A key-value table's first value is text ("Owns one service ..."), a header cell a name.
+_MIN_VALUE_WORDS = 3
 
 
 def segment_blocks(parsed: Parsed, title: str) -> Segmented:

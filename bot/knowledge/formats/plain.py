@@ -70,6 +70,17 @@ def _heads_its_block(line: str, group: list[str], numbered_title: str) -> bool:
 _LETTER = re.compile(r"^\s*\(?([a-z])[.)]")
 
 
+def _names_only(value: str) -> bool:
+    """A field's value that is a name ("Project coordinator (part time)"), not a sentence
+    ("To direct the project.")."""
+    value = value.strip()
+    return len(value.split()) <= _MAX_NAME_WORDS and not value.endswith((".", ";", "!", "?"))
+
+
+# The most words a role's name takes in a "Role:" field.
+_MAX_NAME_WORDS = 6
+
+
 def _opens_a_list(item: re.Match[str], kind: str, blocks: list[Block]) -> bool:
     """A lettered item starts at "a" or "i", or follows another item ("(c)" after "(b)")."""
     letter = _LETTER.match(item.group(0))
@@ -169,7 +180,8 @@ def parse(text: str) -> Parsed:
             item = _ITEM.match(raw)
             if item and not _opens_a_list(item, para_kind if para else "", blocks):
                 item = None  # "(c) Arden County Council." is a copyright line, no item
-            if _ROLE_FIELD.match(raw) and len(line.split()) <= _MAX_HEADING_WORDS:
+            role_field = _ROLE_FIELD.match(raw)
+            if role_field and _names_only(raw[role_field.end() - 1 :]):
                 # "Role: Project coordinator" opens the fields of one role (a role card)
                 flush(para, para_kind, para_line)
                 para, para_line, para_kind = [], number, PARAGRAPH
