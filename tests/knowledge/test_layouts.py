@@ -492,3 +492,17 @@ def test_role_cards_in_plain_text_each_scope_their_fields(tmp_path, intents):
         ("product_manager", "definition", "Purpose: Decides the roadmap."),
         ("product_manager", "reporting", "Reports to: the programme manager"),
     }
+
+
+def test_a_role_field_that_is_a_sentence_and_a_table_with_a_header_stay_as_they_are(
+    tmp_path, intents
+):
+    text = "4.2 Sponsor\n\nRole: To direct the project between stages.\n"
+    kinds = [(b.kind, b.text) for b in parse("text", text).blocks]
+    assert kinds == [("heading", "Sponsor"), ("paragraph", text.splitlines()[2])]
+    table = (
+        "## Project manager\n\n| Skills | Description |\n|---|---|\n"
+        "| Planning | Builds a realistic plan. |\n"
+    )
+    result = build_documents(tmp_path, intents, Document("skills.md", table))
+    assert not any(c["text"] == "Description" for c in claims_of(result))
