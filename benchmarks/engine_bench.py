@@ -11,13 +11,19 @@ from benchmarks.devset import DevItem
 from benchmarks.stats import latency_summary
 
 
-def _time_pass(ask: Any, questions: list[str]) -> tuple[list[float], list[Any]]:
+def _time_pass(
+    ask: Any, questions: list[str], cpu: list[float] | None = None
+) -> tuple[list[float], list[Any]]:
+    """Wall-clock seconds per question and the answers; ``cpu`` collects the thread's CPU
+    seconds per question too (what other processes on a busy machine barely change)."""
     times, answers = [], []
-    clock = time.perf_counter
+    clock, cpu_clock = time.perf_counter, time.thread_time
     for question in questions:
-        started = clock()
+        started, started_cpu = clock(), cpu_clock()
         answer = ask(question)
         times.append(clock() - started)
+        if cpu is not None:
+            cpu.append(cpu_clock() - started_cpu)
         answers.append(answer)
     return times, answers
 
@@ -52,10 +58,11 @@ def bench_engine(
     questions = [i.question for i in items]
     first_times, answers = _time_pass(engine.ask, questions)
     warm_times: list[float] = []
+    warm_cpu: list[float] = []
     gc.collect()
     wall = time.perf_counter()
     for _ in range(passes):
-        times, _ = _time_pass(engine.ask, questions)
+        times, _ = _time_pass(engine.ask, questions, warm_cpu)
         warm_times.extend(times)
     wall = time.perf_counter() - wall
     return {
@@ -69,5 +76,6 @@ def bench_engine(
             "passes": passes,
             "qps": round(len(warm_times) / wall, 1),
         },
+        "warm_cpu": latency_summary(warm_cpu),
         **accuracy(items, answers),
     }

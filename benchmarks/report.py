@@ -29,6 +29,12 @@ def _ratio(a: float, b: float) -> str:
     return f"{a / b:.1f}x" if b else "-"
 
 
+def _cpu(row: dict[str, Any]) -> str:
+    """The warm passes' CPU time per question (older result files have none)."""
+    cpu = row.get("warm_cpu")
+    return f"{cpu['p50_ms']:.2f} / {cpu['p99_ms']:.2f}" if cpu else "-"
+
+
 def engine_table(rows: list[dict[str, Any]]) -> str:
     return table(
         [
@@ -40,6 +46,7 @@ def engine_table(rows: list[dict[str, Any]]) -> str:
             "load s",
             "1st pass p50/p95/p99 ms",
             "warm p50/p95/p99 ms",
+            "warm CPU p50/p99 ms",
             "warm q/s",
             "intent acc",
         ],
@@ -53,6 +60,7 @@ def engine_table(rows: list[dict[str, Any]]) -> str:
                 r["load_s"],
                 _triple(r["first_pass"]),
                 _triple(r["warm"]),
+                _cpu(r),
                 r["warm"]["qps"],
                 f"{r['intent_accuracy']:.1%}",
             ]
