@@ -426,6 +426,7 @@ def test_a_postgresql_outage_loses_no_row_and_doubles_no_reply_across_two_replic
                     state["reachable"]
                     and not state["claims_awaiting_storage"]
                     and not state["queued_rows"]
+                    and _ready(second)["storage"]["reachable"]  # (its probe pings afresh)
                 ):
                     break
                 time.sleep(0.5)
