@@ -162,16 +162,18 @@ class FuzzyMatcher:
         Scoring every example is linear in the size of ``intents/``; an inverted index keeps
         the fuzzy comparison to a bounded number of plausible examples.
         """
-        overlap: dict[int, float] = {}
-        selective, earlier = self._selective, overlap.get
+        overlap = [0.0] * len(self._examples)  # by example index; 0 for no shared word
+        postings = []
         for token in present:
-            found = selective.get(token)
+            found = self._selective.get(token)
             if found is None:
                 continue
             weight, posting = found
+            postings.append(posting)
             for index in posting:
-                overlap[index] = earlier(index, 0.0) + weight
-        ranked_ids = sorted(overlap)  # by index, then (a stable sort) by overlap, best first
+                overlap[index] += weight
+        # the examples reached, by index, then (a stable sort) by overlap, best first
+        ranked_ids = sorted(set().union(*postings))
         ranked_ids.sort(key=overlap.__getitem__, reverse=True)
         return ranked_ids[:MAX_CANDIDATES]
 
