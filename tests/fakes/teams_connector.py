@@ -95,13 +95,21 @@ class _State:
         self.open.set()
 
 
+class _Server(ThreadingHTTPServer):
+    """Threads that never keep the test process alive, and a listen backlog for the bursts
+    of replies a flood of activities sends at once (socketserver's default is 5: past
+    it, a connection the kernel dropped shows up in the bot as a failed reply)."""
+
+    daemon_threads = True
+    request_queue_size = 256
+
+
 class FakeConnector:
     """Start with ``with FakeConnector() as connector:``; read ``connector.calls``."""
 
     def __init__(self, jwks: dict[str, Any] | None = None) -> None:
         self._state = _State(jwks=jwks)
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self._state))
-        self._server.daemon_threads = True
+        self._server = _Server(("127.0.0.1", 0), _handler_for(self._state))
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     @property
