@@ -56,8 +56,6 @@ log = logging.getLogger(__name__)
 
 PLATFORM = "teams"
 TYPING_WAIT_S = 0.5
-# Typing indicators still being sent after their answer (held so they are not collected).
-_UNFINISHED: set[asyncio.Task[None]] = set()
 
 Activity = MessageActivity | AdaptiveCardInvokeActivity
 
@@ -136,14 +134,11 @@ async def answer_message(
     else:
         answer = talk.help(_language(activity))
     # The indicator goes first, but a slow one delays the answer by TYPING_WAIT_S at most.
-    # One still under way is left to finish (within the outgoing timeout), never cancelled:
-    # cancelling a request in flight can break the HTTP client's pooled connection that the
-    # answer itself is sent on, and a lost answer is worse than a late "typing...".
     await asyncio.wait({typing}, timeout=TYPING_WAIT_S)
-    if not typing.done():
-        _UNFINISHED.add(typing)
-        typing.add_done_callback(_UNFINISHED.discard)
-    await _send(ctx, answer_activity(answer), target)
+    try:
+        await _send(ctx, answer_activity(answer), target)
+    finally:
+        typing.cancel()  # still under way only when the connector is slow: no longer needed
 
 
 def _answer_id(activity: Activity, action: CardAction) -> str:
