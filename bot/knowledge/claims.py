@@ -499,14 +499,11 @@ class Extractor:
         a role ("... a single Enterprise PMO reporting to the CFO") or a certification cue
         ("the certification we recommend for PMO analysts") still tells about that role."""
         text = folded.folded
+        reporting = _reporting_subjects(text, tokens, mentions)
+        if reporting:
+            subject, negated = reporting[0]
+            return [_Draft((subject,), REPORTING, sentence.strip(), "", None, negated)]
         negated = _negated(text)
-        for rule in rules.RELATIONS:
-            if rule.verb != rules.REPORTS_TO or rule.passive:
-                continue
-            for match in rule.pattern.finditer(text):
-                subject, negated = _subject_before(text, tokens, mentions, match.start())
-                if subject is not None and subject != UNKNOWN:
-                    return [_Draft((subject,), REPORTING, sentence.strip(), "", None, negated)]
         if _cue(text, mentions) != "certification":
             return []
         roles = dict.fromkeys(m.role for m in mentions if m.role != UNKNOWN)
