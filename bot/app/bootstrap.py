@@ -17,6 +17,7 @@ from bot.knowledge.curated import load_knowledge
 
 if TYPE_CHECKING:
     from bot.app.runtime import Runtime, ServerSettings
+    from bot.server.metrics import Metrics
 
 log = logging.getLogger("rolebot.server")
 
@@ -85,7 +86,7 @@ def build_runtime(settings: ServerSettings) -> Runtime:
     holder = EngineHolder(
         partial(load_engine, settings.knowledge_dir, settings.intents_dir, warm=True),
         [settings.knowledge_dir, settings.intents_dir],
-        on_reload=metrics.knowledge_loaded,
+        on_reload=partial(_after_reload, metrics),
     )
     holder.load_initial()
     register_secret(*url_secrets(settings.database_url))
@@ -103,3 +104,11 @@ def build_runtime(settings: ServerSettings) -> Runtime:
         holder.current, storage=storage, observer=Observers([metrics, AnswerLog()])
     )
     return Runtime(settings, holder, service, metrics, storage)
+
+
+def _after_reload(metrics: Metrics, version: str, ok: bool) -> None:
+    """What a knowledge reload tells the server: its metrics, and its settled heap."""
+    from bot.server.heap import settle_after_reload
+
+    metrics.knowledge_loaded(version, ok)
+    settle_after_reload(version, ok)

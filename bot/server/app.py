@@ -28,6 +28,7 @@ from bot.app.reload import sighup_reloads
 from bot.app.runtime import Runtime, ServerSettings
 from bot.platforms.base import Platform, PlatformConfigError, PlatformKind
 from bot.platforms.registry import PLATFORMS
+from bot.server import heap
 from bot.server.disconnects import EXCEPTION_HANDLERS
 from bot.server.health import StorageProbe, livez, readyz
 from bot.server.logging_setup import new_request_id, request_id_var
@@ -154,6 +155,8 @@ def create_app(
                 await platform.start()
                 stack.push_async_callback(platform.stop, settings.shutdown_grace_s)
             _log_started(runtime, platforms, sighup)
+            heap.settle()
+            stack.callback(heap.unsettle)
             yield
             log.info("rolebot stopping")
         log.info("rolebot stopped")
