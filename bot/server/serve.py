@@ -14,7 +14,12 @@ import logging
 import os
 import signal
 import threading
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.platforms.base import PlatformKind
 
 log = logging.getLogger("rolebot.server")
 
@@ -39,8 +44,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
             parser.add_argument(flag, type=Path, default=None, help=f"{what} folder")
 
 
-def run(args: argparse.Namespace) -> int:
-    """Start the server; returns the exit status once it has stopped."""
+def run(args: argparse.Namespace, platform_kinds: Sequence[PlatformKind] | None = None) -> int:
+    """Start the server; returns the exit status once it has stopped. ``platform_kinds``
+    replaces the registered platforms (as in ``create_app``)."""
     from bot.app.bootstrap import build_runtime
     from bot.app.reload import describe_error
     from bot.app.runtime import ServerSettings
@@ -60,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
             log.error("cannot start: %s", line)
         return 1
     try:
-        app = create_app(runtime)
+        app = create_app(runtime, platform_kinds=platform_kinds)
     except (PlatformConfigError, ValueError) as exc:
         log.error("cannot start: %s", exc)
         runtime.close()

@@ -35,17 +35,18 @@ PLATFORM_ENV = (
 
 
 class ServeProcess(ServerProcess):
-    """``python -m bot serve`` with ``env`` on top of a copy of this environment in which
-    no chat platform or database is configured; its output is collected in ``lines``."""
+    """``python -m bot serve`` (or ``command``, which takes its options) with ``env`` on top
+    of a copy of this environment in which no chat platform or database is configured; its
+    output is collected in ``lines``."""
 
-    def __init__(self, env: Mapping[str, str], cwd: Path) -> None:
+    def __init__(
+        self,
+        env: Mapping[str, str],
+        cwd: Path,
+        command: tuple[str, ...] = (sys.executable, "-m", "bot", "serve"),
+    ) -> None:
         base = {k: v for k, v in os.environ.items() if k not in PLATFORM_ENV}
-        super().__init__(
-            {"ROLEBOT_RELOAD": "0", **env},
-            cwd,
-            command=(sys.executable, "-m", "bot", "serve"),
-            base_env=base,
-        )
+        super().__init__({"ROLEBOT_RELOAD": "0", **env}, cwd, command=command, base_env=base)
 
     @property
     def alive(self) -> bool:

@@ -7,7 +7,7 @@ installed when Teams is configured, and ``mount`` builds the SDK app.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.platforms.base import PlatformHealth, configured_settings, require_packages
 from bot.platforms.teams.settings import ENV_NAMES, TeamsSettings
@@ -26,8 +26,11 @@ class TeamsPlatform:
 
     name = "teams"
 
-    def __init__(self, settings: TeamsSettings) -> None:
+    def __init__(
+        self, settings: TeamsSettings, sdk_options: Mapping[str, Any] | None = None
+    ) -> None:
         self.settings = settings
+        self.sdk_options = dict(sdk_options or {})  # passed to the SDK app (its cloud, say)
         self.bot: TeamsBot | None = None
 
     @classmethod
@@ -43,7 +46,7 @@ class TeamsPlatform:
         from bot.platforms.teams.package import default_source
         from bot.platforms.teams.pages import page_routes
 
-        self.bot = build_teams(service, self.settings)
+        self.bot = build_teams(service, self.settings, sdk_options=self.sdk_options or None)
         return [*self.bot.routes, *page_routes(default_source() / "pages")]
 
     async def start(self) -> None:

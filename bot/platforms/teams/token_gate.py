@@ -22,6 +22,11 @@ Two layers keep that from happening:
   refused at the gate when it comes again, and one it accepted is not validated again for
   five minutes (with the same service URL), so the gate can hold new tokens to a budget
   (:class:`ValidationBudget`, 10 a second) and refuse the rest of a flood at once.
+
+The SDK's validator writes an ERROR line for every token it refuses, with parts of the
+token's claims in it: a line an unauthenticated sender can cause at will. Those lines are
+dropped (:class:`SdkRefusalLines`) and :class:`OffLoopValidator` logs its refusals at a
+bounded rate instead (:class:`bot.platforms.refusals.RefusalLog`, by error type).
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ import base64
 import binascii
 import hashlib
 import json
+import logging
 import re
 import threading
 import time
@@ -41,6 +47,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 import jwt
+
+from bot.platforms.refusals import RefusalLog
 
 ALGORITHM = "RS256"
 LEEWAY_S = 300  # the SDK's clock tolerance
@@ -65,6 +73,7 @@ PERMANENT_REFUSALS: tuple[type[Exception], ...] = (
     jwt.InvalidIssuerError,
     jwt.InvalidAlgorithmError,
 )
+log = logging.getLogger(__name__)
 # header.claims.signature, each base64url without padding (RFC 7515's compact form).
 _COMPACT_JWS = re.compile(r"[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+")
 
@@ -263,6 +272,40 @@ class ValidationBudget:
             return True
 
 
+class SdkRefusalLines(logging.Filter):
+    """Drops an SDK logger's WARNING and ERROR lines about one refused token (the gate counts
+    each refusal instead); its other lines pass."""
+
+    def __init__(self, prefixes: tuple[str, ...]) -> None:
+        super().__init__()
+        self.prefixes = prefixes
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING:
+            return True
+        return not str(record.msg).startswith(self.prefixes)
+
+
+# How the SDK words the refusal of one token, by logger (microsoft-teams-apps 2.x).
+SDK_REFUSAL_LINES = {
+    "microsoft_teams.apps.auth.token_validator": (
+        "No token provided",
+        "Token validation failed",
+        "Token missing",
+        "Service URL mismatch",
+        "Entra inbound token caller app is not allowed",
+    ),
+    "microsoft_teams.apps.http.http_server": ("JWT token validation failed",),
+}
+_SDK_REFUSAL_FILTERS = {name: SdkRefusalLines(p) for name, p in SDK_REFUSAL_LINES.items()}
+
+
+def drop_sdk_refusal_lines() -> None:
+    """Install the filters (once; adding the same filter again is a no-op)."""
+    for name, line_filter in _SDK_REFUSAL_FILTERS.items():
+        logging.getLogger(name).addFilter(line_filter)
+
+
 class OffLoopValidator:
     """The SDK's inbound token validator, run on its own threads (never on the loop).
 
@@ -285,6 +328,8 @@ class OffLoopValidator:
         self.accepted = accepted
         self.refused = refused if refused is not None else RefusedTokens()
         self.validated = validated if validated is not None else ValidatedTokens()
+        self.refusals = RefusalLog(log, "Teams: tokens refused by validation")
+        drop_sdk_refusal_lines()
         self._pool = ThreadPoolExecutor(
             VALIDATION_THREADS, thread_name_prefix="teams-auth", initializer=self._new_loop
         )
@@ -309,6 +354,7 @@ class OffLoopValidator:
             claims = await loop.run_in_executor(self._pool, self._validate, raw_token, service_url)
         except Exception as error:
             self.refused.remember(raw_token, error)
+            self.refusals.refused(type(error).__name__)
             raise
         finally:
             with self._lock:
