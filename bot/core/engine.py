@@ -99,7 +99,9 @@ class Engine:
         sentences, asking = sentence_index(cleaned, len(tokens)), asking_sentence(cleaned)
         span = span_of(sentences, asking)
         asked = asked_roles(mentions, span)
-        unknown = asked_unknown(mentions, tokens, sentences, asking, self._word_list("self"))
+        unknown = asked_unknown(
+            mentions, tokens, sentences, asking, self._word_list("self"), self._word_list("mine")
+        )
         query = self._query(cleaned, tokens, mentions, len(roles), span, asking)
         result = self._matcher.match(query)
         work = self._disciplines.find(tokens, fuzzy=False) if not roles else []

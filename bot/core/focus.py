@@ -104,16 +104,24 @@ def asked_unknown(
     sentences: list[int],
     asking: int,
     self_words: frozenset[str] = frozenset(),
+    mine: frozenset[str] = frozenset(),
 ) -> tuple[str, ...]:
     """Unknown roles that are part of the question: not the asker describing themself ("I'm
     a scrum master"), not a word qualifying a known role ("consultant PMO"), and in a long
-    story only those named in the sentence that asks."""
+    story only those named in the sentence that asks. When that sentence names no role at
+    all, the story's roles are what it asks about ("confused about PM, PO and scrum master.
+    ... aren't they the same?"), except the asker's own colleagues ("our CFO asked...")."""
     story = len(set(sentences)) > 2
+    asks_a_role = any(m.start < len(sentences) and sentences[m.start] == asking for m in mentions)
     beside = {m.start for m in mentions if m.role != UNKNOWN}
     beside |= {m.end for m in mentions if m.role != UNKNOWN}
     asked = []
     for m in mentions:
-        if m.role != UNKNOWN or (story and sentences[m.start] != asking):
+        if m.role != UNKNOWN:
+            continue
+        in_asking = m.start < len(sentences) and sentences[m.start] == asking
+        background = asks_a_role or (m.start > 0 and tokens[m.start - 1] in mine)
+        if story and not in_asking and background:
             continue
         if m.end in beside or m.start in beside:
             continue  # "consultant PMO", "PMO consultant": a kind of the known role
