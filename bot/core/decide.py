@@ -30,6 +30,7 @@ class Facts:
     unknown: bool = False  # a role the bot does not know is named
     runner_up: str = ABSTAIN  # the matcher's second intent
     owner_wanted: bool = False  # roles offered as alternatives for a duty the sources name
+    sum_of_money: bool = False  # "75k", "$400": pay or prices
 
 
 Decision = Callable[[str, Facts], str]
@@ -38,6 +39,12 @@ Decision = Callable[[str, Facts], str]
 def outside_words_win(intent: str, f: Facts) -> str:
     """Salary, weather, IT help: out of scope even with a role named, in a short message."""
     return ABSTAIN if f.strong_outside and f.n_words <= SHORT_MESSAGE_WORDS else intent
+
+
+def money_is_outside(intent: str, f: Facts) -> str:
+    """ "got a PM offer at 75k, do I counter?", "PMO certification for $400?": a sum of money
+    asks about pay or prices, whatever its length and the roles it names."""
+    return ABSTAIN if f.sum_of_money and intent not in CHAT else intent
 
 
 def unsure_or_outside(intent: str, f: Facts) -> str:
@@ -108,6 +115,7 @@ DECISIONS: tuple[Decision, ...] = (
     a_duty_offered_to_roles,
     kinds_of_office,
     needs_a_known_role,
+    money_is_outside,  # last: "PMO certification for $400?" is not a bare role either
 )
 
 

@@ -28,7 +28,7 @@ from bot.core.focus import (
     subject_role,
     unknown_targets,
 )
-from bot.core.form import offers_roles
+from bot.core.form import names_a_sum, offers_roles
 from bot.core.ids import ROLE_IDS
 from bot.core.intent_table import CHAT, DISCIPLINE, spec
 from bot.core.intents import FuzzyMatcher, plain, vocabulary
@@ -130,6 +130,7 @@ class Engine:
             acronym=acronym,
             unknown=any(m.role == UNKNOWN for m in mentions),
             runner_up=result.runner_up.intent if result.runner_up else "out_of_scope",
+            sum_of_money=names_a_sum(cleaned),
             owner_wanted=len(roles) > 1
             and offers_roles(query.tokens, self._word_list("or"))
             and self._composer.duty_match(tuple(corrected), roles) is not None,

@@ -7,6 +7,7 @@ named word lists it needs, so each is tested on hand-built tokens.
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from bot.core.roles import ROLE_TOKEN
@@ -106,3 +107,17 @@ def asks_who_does_what(
     if not tokens or not who & set(tokens):
         return False
     return bool(open_words & set(tokens[-OPEN_ENDS:]))
+
+
+# "75k", "$400", "45 000 €", "£60,000": an amount with a currency or a thousands "k"
+_MONEY = re.compile(
+    r"[$€£]\s?\d|\d[\d,.\u00a0 ]*\s?(?:k\b|k€|€|\$|£|euros?\b|dollars?\b|pounds?\b)",
+    re.IGNORECASE,
+)
+
+
+def names_a_sum(text: str) -> bool:
+    """ "got a PM offer at 75k", "a PMO certification for $400": a sum of money asks about
+    pay or prices, which no role's description answers. Read on the text as written, since
+    word tokens lose the currency signs."""
+    return _MONEY.search(text) is not None

@@ -16,6 +16,10 @@ CASES = [
     # decision, intent in, facts, intent out
     (d.outside_words_win, "define", facts(strong_outside=True), "out_of_scope"),
     (d.outside_words_win, "define", facts(strong_outside=True, n_words=30), "define"),
+    (d.money_is_outside, "career", facts(sum_of_money=True), "out_of_scope"),
+    (d.money_is_outside, "define", facts(sum_of_money=True, n_words=3), "out_of_scope"),
+    (d.money_is_outside, "smalltalk", facts(sum_of_money=True), "smalltalk"),
+    (d.money_is_outside, "career", facts(), "career"),
     (d.unsure_or_outside, "define", facts(confidence=0.2), "out_of_scope"),
     (d.unsure_or_outside, "define", facts(in_domain=False), "out_of_scope"),
     (d.unsure_or_outside, "smalltalk", facts(in_domain=False), "smalltalk"),

@@ -40,6 +40,7 @@ def test_french_question_gets_a_french_answer(engine):
         "what is the average salary of a PMO analyst?",
         "what does a scrum master do?",
         "tell me a joke",
+        "I've been offered a PMO analyst job at 52k and I think I'm worth 60k. should I push back?",
     ],
 )
 def test_out_of_scope_and_unknown_roles_are_refused_with_suggestions(engine, question):
@@ -119,7 +120,11 @@ def test_a_one_role_question_is_about_the_role_it_asks_about(engine):
 
 
 def test_an_unknown_role_in_the_question_means_no_answer(engine):
-    for question in ("PMO vs scrum master?", "do we still need a PM if we have a scrum master?"):
+    for question in (
+        "PMO vs scrum master?",
+        "do we still need a PM if we have a scrum master?",
+        "our PMO keeps hiring agile coaches. the PMs hardly see them. what do they even do?",
+    ):
         assert engine.ask(question).answered is False, question
 
 

@@ -7,6 +7,7 @@ from bot.core.form import (
     asks_who_does_what,
     becomes_no_role,
     moves_between_roles,
+    names_a_sum,
     offers_roles,
     who_is_subject,
 )
@@ -135,3 +136,20 @@ OPEN = frozenset({"what", "which", "quoi"})
 )
 def test_who_with_the_duty_left_open_asks_who_is_who(text, expected):
     assert asks_who_does_what(tuple(text.split()), WHO, OPEN) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("got a PM offer at 75k, I was hoping for 80k", True),
+        ("is a PMO certification worth $400?", True),
+        ("un poste de PMO à 45 000 € par an", True),
+        ("£60,000 for a PMO analyst?", True),
+        ("the PM makes 88K and the PMO analyst 60 euros a day", True),
+        ("we run 40 projects with 3 PMs", False),
+        ("is P3M3 a sensible way to assess our PMO?", False),
+        ("PRINCE2 or PMP for a PMO analyst?", False),
+    ],
+)
+def test_a_sum_of_money_has_a_currency_or_a_thousands_k(text, expected):
+    assert names_a_sum(text) is expected
