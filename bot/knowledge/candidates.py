@@ -55,7 +55,7 @@ _IS_ROLE_LINK = (
 # Where a section's name may stand in its sentence: opening it or a clause of it ("...;
 # the Executive is ...", "..., and Project Support is ..."), not in the middle of a phrase.
 _NAME_OPENS = (
-    r"(?:^|[,;:(]\s*|\band\s+|\bet\s+|\bthat\s+|^[^,;]{0,40}?\s)"
+    r"(?:^|[,;:(]\s*|\band\s+|\bet\s+|\bthat\s+|^[^,;]{0,40}?\s|;\s*[^,;]{0,40}?\s)"
     r"(?:(?:the|a|an|le|la|l'|un|une) )?"
 )
 IS_ROLE = "is the known role"
@@ -231,8 +231,14 @@ def document_names(
         re.sub(r"^(?:the|a|an|le|la|les|l) ", "", key(_TITLE_SPLIT.split(h)[0]))
         for h, _ in headings
     }
+    ordered = sorted(headings, key=lambda h: h[1])
     for sentence, line in sentences:
-        for name, role_name in _section_names_for_roles(sentence, titles, finder):
+        section = _section_at(ordered, line)
+        linked = _section_names_for_roles(sentence, titles, finder)
+        pronoun = _section_pronoun_role(sentence, section, finder)
+        if pronoun is not None and not linked:
+            linked = [pronoun]
+        for name, role_name in linked:
             stated.add(key(name))  # the document says so: no need to look like a job title
             a = note(name, f"{doc}:{line} {IS_ROLE}")
             b = note(role_name, f"{doc}:{line} {IS_ROLE}")
@@ -329,19 +335,59 @@ def _section_names_for_roles(
         if not title or finder.full_name(title.split()) is not None:
             continue  # already a known name
         pattern = rf"{_NAME_OPENS}({re.escape(title)})\b(?: role| post)?{_IS_ROLE_LINK}"
-        match = re.search(pattern, folded.folded)
-        if match is None:
-            continue
-        tokens = tokens_of(Folded.of(folded.folded[match.end() :]))
-        found = finder.mentions(tokens)
-        if not found or found[0].role == UNKNOWN:
-            continue
-        lead = [t.word for t in tokens[: found[0].first]]
-        if len(lead) > 3 or any(w not in _BEFORE_ROLE for w in lead):
-            continue  # "... is the project's sponsor", "is effectively the sponsor"
-        name = sentence[folded.start(match.start(1)) : folded.end(match.end(1))]
-        out.append((name, " ".join(t.word for t in tokens[found[0].first : found[0].last])))
+        # every place the name opens a clause: "The Executive is the single person ...;
+        # in Tarnwick usage the Executive is the project sponsor" links at the second
+        for match in re.finditer(pattern, folded.folded):
+            tokens = tokens_of(Folded.of(folded.folded[match.end() :]))
+            found = finder.mentions(tokens)
+            if not found or found[0].role == UNKNOWN:
+                continue
+            lead = [t.word for t in tokens[: found[0].first]]
+            if len(lead) > 3 or any(w not in _BEFORE_ROLE for w in lead):
+                continue  # "... is the project's sponsor", "is effectively the sponsor"
+            name = sentence[folded.start(match.start(1)) : folded.end(match.end(1))]
+            out.append((name, " ".join(t.word for t in tokens[found[0].first : found[0].last])))
+            break
     return out
+
+
+# "On a small project it is a project coordinator; on larger ones the PMO provides it":
+# the section's pronoun said to be a known role, the role ending its clause.
+_PRONOUN_IS_ROLE = re.compile(
+    r"(?:^|[,;:]\s*|^[^,;]{0,40}?\s)(?:it|this role|ce role|il|elle) "
+    r"(?:is|est) (?:usually |normally |often |typically )?(?:a|an|the|un|une|le|la) "
+    r"([\w' -]{3,50}?)\s*(?=[,;.]|$| or | ou )"
+)
+
+
+def _section_pronoun_role(
+    sentence: str, section: str | None, finder: RoleFinder
+) -> tuple[str, str] | None:
+    """(the section's name, the known role's name) when a sentence in the section of an
+    unknown name says "it is a <known role>"."""
+    if not section or finder.full_name(key(section).split()) is not None:
+        return None
+    match = _PRONOUN_IS_ROLE.search(Folded.of(sentence).folded)
+    if match is None:
+        return None
+    words = key(match.group(1)).split()
+    role = finder.full_name(words)
+    if role is None or role == UNKNOWN:
+        return None
+    return section, " ".join(words)
+
+
+def _section_at(headings: list[tuple[str, int]], line: int) -> str | None:
+    """The name of the heading a line sits under ("4.3.5 Project Support" -> "Project
+    Support"), when it looks like a name (a few words, no facet)."""
+    above = [h for h, at in headings if at <= line]
+    if not above:
+        return None
+    name = re.sub(r"^\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.)\s+", "", _TITLE_SPLIT.split(above[-1])[0])
+    name = re.sub(r"^(?:The|A|An|Le|La|Les|L')\s+", "", name.strip())
+    if not name or len(_words(name)) > 4 or heading_facet(Folded.of(name).folded) is not None:
+        return None
+    return name
 
 
 def _role_named_last(phrase: str, finder: RoleFinder) -> str | None:

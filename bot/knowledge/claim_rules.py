@@ -209,9 +209,9 @@ SENTENCE_FACETS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]
         "career",
         re.compile(
             r"\b(?:careers?|promot(?:ed|ion)|can apply for|(?<!reports )(?<!report )(?<!reporting )"
-            r"progress(?:es|ion)? (?:to|into)|moves? (?:on |up |"
+            r"progress(?:es|ion)? (?:to|into)|(?:moves?|moving) (?:on |up |"
             r"across )?(?:to|into)|becomes?|step up|carriere|evolu\w* vers|peu(?:t|vent) devenir"
-            r"|devenir)\b"
+            r"|(?:may|can|could) (?:then |later |also )?be appointed|devenir)\b"
         ),
         re.compile(r"becomes?|devenir"),
     ),
@@ -353,7 +353,7 @@ HEADING_FACETS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "career",
         re.compile(
             r"\b(?:careers?|progression|paths?|ladders?|where this role can lead|growth"
-            r"|carriere|evolution)\b|^from .+ to .+"
+            r"|carriere|evolution|moving (?:up|on|between)|promotions?)\b|^from .+ to .+"
         ),
     ),
     ("types", re.compile(r"\b(?:kinds|types|sorts|models|flavours)\b")),

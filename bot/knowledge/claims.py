@@ -854,13 +854,19 @@ def _coordinated(text: str, after: int, position: int) -> bool:
     )
 
 
+_LATER_CLAUSE = re.compile(
+    r"(?:,|\band|\bet|[;,]\s*(?:and |et )?(?:they|he|she|it|ils|elles|il|elle))\s*$"
+)
+
+
 def _reports_later(predicate: str) -> bool:
     """A reporting line joined to the subject's other duties ("..., and reports to ...")."""
     for rule in rules.RELATIONS:
         if rule.verb != rules.REPORTS_TO or rule.passive:
             continue
         for match in rule.pattern.finditer(predicate):
-            if re.search(r"(?:,|\band|\bet)\s*$", predicate[: match.start()]):
+            # "..., and reports to ...", "...; they report to ..." (the subject again)
+            if re.search(_LATER_CLAUSE, predicate[: match.start()]):
                 return True
     return False
 

@@ -506,3 +506,59 @@ def test_a_role_field_that_is_a_sentence_and_a_table_with_a_header_stay_as_they_
     )
     result = build_documents(tmp_path, intents, Document("skills.md", table))
     assert not any(c["text"] == "Description" for c in claims_of(result))
+
+
+def test_a_methods_name_said_to_be_a_known_role_later_in_its_sentence_is_an_alias(
+    tmp_path, intents
+):
+    text = (
+        "5 ROLES\n\n5.1 Gatekeeper\n\nThe Gatekeeper is the one person who answers for the "
+        "scheme; in Ullswick practice the Gatekeeper is the project sponsor. The Gatekeeper "
+        "is responsible for:\n(a) releasing the money for each phase;\n(b) naming the "
+        "project manager.\n\n5.2 Delivery Desk\n\nDelivery Desk is the clerical role beside "
+        "the project manager. On a short project it is a project coordinator; on long ones "
+        "the PMO provides it.\n"
+    )
+    result = build_documents(tmp_path, intents, Document("method.txt", text, kind="standard"))
+    aliases = {a["role"]: a["names"] for a in result.report["proposed_aliases"]}
+    assert aliases.get("project_sponsor") == ["Gatekeeper"]
+    assert aliases.get("project_coordinator") == ["Delivery Desk"]
+    duties = {c["duty"] for c in about(result, "project_sponsor", "responsibilities")}
+    assert any("releasing the money" in d for d in duties)
+
+
+def test_a_pronoun_naming_a_role_mid_phrase_is_no_alias(tmp_path, intents):
+    text = (
+        "2 ROLES\n\n2.1 Gate Review\n\nIt is a project manager's duty to book the review, "
+        "and the sponsor chairs it.\n"
+    )
+    result = build_documents(tmp_path, intents, Document("method.txt", text, kind="standard"))
+    assert not result.report["proposed_aliases"]
+
+
+def test_moving_between_levels_is_a_career_claim(tmp_path, intents):
+    text = (
+        "# Delivery job family\n\n## Moving between levels\n\nAn Associate Project Manager "
+        "usually needs two years and one delivered project before moving to Project "
+        "Manager.\n\n## Combining roles\n\nA project coordinator who has run two small "
+        "projects may be appointed project manager after the induction course.\n"
+    )
+    result = build_documents(tmp_path, intents, Document("family.md", text, kind="handbook"))
+    career = [c["text"] for c in about(result, "project_manager", "career")]
+    assert any("before moving to Project Manager" in t for t in career), career
+    moves = [c["text"] for c in about(result, "project_coordinator", "career")]
+    assert any("may be appointed project manager" in t for t in moves), moves
+
+
+def test_a_reporting_line_in_a_later_clause_about_the_subject_is_a_reporting_claim(
+    tmp_path, intents
+):
+    text = (
+        "<h2>Roles</h2>\n<p><strong>Project managers</strong> send a monthly return to the "
+        "PMO; they report to their project sponsor, not to the PMO.</p>\n"
+    )
+    result = build_documents(
+        tmp_path, intents, Document("charter.html", text, kind="governance_guide")
+    )
+    lines = [c["text"] for c in about(result, "project_manager", "reporting")]
+    assert any("they report to their project sponsor" in t for t in lines), lines
