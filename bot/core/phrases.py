@@ -40,6 +40,10 @@ _PHRASES: dict[str, tuple[str, str]] = {
         "My sources say nothing about the {topic} of {role}.",
         "Mes sources ne disent rien sur {topic} pour {role}.",
     ),
+    "nothing_in_context": (
+        "{docs} says nothing about the {topic} of {role}.",
+        "{docs} ne dit rien sur {topic} pour {role}.",
+    ),
     "two_at_a_time": (
         "I compare two roles at a time; ask again for {names}.",
         "Je compare deux rôles à la fois ; reposez la question pour {names}.",

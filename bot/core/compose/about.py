@@ -69,6 +69,12 @@ def about_role(c: Composer, r: Reading, role: str) -> Answer:
             facts = facts[:1]
     other = next((x for x in r.roles if x != role), None)
     claims, in_context = _claims(c, r, role, topic, other, curated=bool(facts or lines))
+    named = c.contexts.publishers_named(c.question_words(r)) & c.claims.docs_about((role,))
+    if named and not in_context:
+        # "what skills does a PMO coordinator need at Saltmere?": the organisation's page
+        # describes the role but has no claim on this facet; another organisation's page
+        # does not answer for it.
+        return extract(c, r, role, topic, docs=named)
     if in_context:
         facts, lines, cites = [], [], []  # the document the question names answers it
     if not facts and not lines and not claims:
@@ -155,6 +161,27 @@ def _claims(
     return found, False
 
 
+def silent_context(
+    c: Composer, r: Reading, role: str, topic: str, context: frozenset[str]
+) -> Answer:
+    """The documents a question names describe the role, but not on the facet asked."""
+    lang = r.language
+    names = sorted(c.k.documents[d].title for d in context if d in c.k.documents)
+    return c.answer(
+        r,
+        answered=False,
+        kind="abstain",
+        title=say(
+            "nothing_in_context",
+            lang,
+            docs=" / ".join(names) or say("abstain", lang),
+            topic=topic_name(topic, lang),
+            role=c.noun(role, lang),
+        ),
+        suggestions=c.suggestions(lang, (role,), r.intent),
+    )
+
+
 def disputes(statements: list[Statement], language: str) -> tuple[list[str], list[str]]:
     warnings, cites = [], []
     for s in statements:
@@ -164,11 +191,16 @@ def disputes(statements: list[Statement], language: str) -> tuple[list[str], lis
     return warnings, cites
 
 
-def extract(c: Composer, r: Reading, role: str, topic: str) -> Answer:
+def extract(
+    c: Composer, r: Reading, role: str, topic: str, docs: frozenset[str] | None = None
+) -> Answer:
     """No curated statement nor claim: quote the most relevant sentence of passages that
-    name the role and are tagged with the topic, if any is relevant enough."""
+    name the role and are tagged with the topic (of ``docs`` only, when given), if any is
+    relevant enough."""
     lang = r.language
-    best = c.quotable.best(r.tokens, role, topic)
+    best = c.quotable.best(r.tokens, role, topic, docs)
+    if not best and docs is not None:
+        return silent_context(c, r, role, topic, docs)
     if not best:
         rk = c.curated(role)
         known = rk.summary.text.get(lang) if rk and rk.summary else ""

@@ -9,6 +9,7 @@ document's context (an organisation, a programme, a method) is answered from tha
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.core.compose.buckets import Bucket, View
@@ -23,6 +24,9 @@ TRUST_WEIGHT = 0.04  # per trust level of the document
 RELATION_WEIGHT = 0.15  # on reporting, a claim stating a relation of the role asked
 POSITION_WEIGHT = 0.02  # earlier claims of a document come first on a tie
 FRAGMENT_PENALTY = 0.3  # a list item that is no sentence ("the SRO, as chair;")
+# A definition in its own organisation's terms ("In Kilnworth initiatives, the Investment
+# Owner is the project sponsor") says what a name means there, not what the role is.
+LOCAL_PENALTY = 0.25
 MAX_CLAIMS = 3
 MAX_CHARS = 420  # the claims' text in one answer, so replies stay a few lines
 MIN_SHARE = 0.5  # a further claim must score at least this share of the best one
@@ -63,8 +67,11 @@ class Ranked:
 
 
 class ClaimIndex:
-    def __init__(self, knowledge: Knowledge) -> None:
+    def __init__(self, knowledge: Knowledge, local: Callable[[Claim], bool] | None = None) -> None:
+        """``local`` tells a claim that names its own document's context (organisation,
+        method): as a definition it comes after general ones."""
         self.k = knowledge
+        self._local = local or (lambda claim: False)
         self._by: dict[tuple[str, str], list[Entry]] = defaultdict(list)
         self._facets: dict[str, set[str]] = defaultdict(set)
         per_doc: dict[str, int] = defaultdict(int)
@@ -122,13 +129,14 @@ class ClaimIndex:
                     RELATION_WEIGHT
                     * (facet == "reporting" and c.relation is not None and role in c.relation),
                     POSITION_WEIGHT * min(e.order, 50) / 50,
-                    FRAGMENT_PENALTY * _fragment(c.text),
+                    FRAGMENT_PENALTY * _fragment(c.text)
+                    + LOCAL_PENALTY * (facet == "definition" and self._local(c)),
                 )
             )
 
         def score(relevance: float, p: int) -> float:
-            subject, focus, trust, relation, position, fragment = terms[p]
-            return relevance + subject + focus + trust + relation - position - fragment
+            subject, focus, trust, relation, position, penalty = terms[p]
+            return relevance + subject + focus + trust + relation - position - penalty
 
         return Bucket(
             [e.stems for e in entries],

@@ -51,8 +51,8 @@ class Composer:
     ) -> None:
         self.k = knowledge
         self.names = Attribution(knowledge)
-        self.claims = ClaimIndex(knowledge)
         self.contexts = Contexts(knowledge, role_words)
+        self.claims = ClaimIndex(knowledge, self.contexts.names_own)
         self.suggestions = Suggester(knowledge, self.names, self.claims)
         self.duties = DutyMatcher(knowledge, duty_terms)
         self.owners = DutyClaims(knowledge, duty_terms)

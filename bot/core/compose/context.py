@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from bot.core.compose.stems import QUESTION_WORDS
-from bot.core.knowledge import Knowledge
+from bot.core.knowledge import Claim, Knowledge
 from bot.core.language import COMMON_WORDS
 from bot.core.text import fold, words
 
@@ -58,6 +58,7 @@ class Contexts:
             for doc, count in uses.items():
                 if count >= MIN_NAME_USES:
                     owners.setdefault(word, set()).add(doc)
+        publishers: dict[str, set[str]] = {}
         for doc in knowledge.documents.values():
             # The publisher's name, not its description ("Meridian City Transit Authority
             # (intranet wiki)"): capitalised words outside brackets.
@@ -66,6 +67,7 @@ class Contexts:
                 for w in words(m.group(1)):
                     if len(used_by.get(w, set()) - {doc.id}) < MAX_CONTEXT_DOCS:
                         owners.setdefault(w, set()).add(doc.id)
+                        publishers.setdefault(w.removesuffix("'s"), set()).add(doc.id)
         merged: dict[str, set[str]] = {}
         for w, docs in owners.items():
             merged.setdefault(w.removesuffix("'s"), set()).update(docs)
@@ -74,6 +76,12 @@ class Contexts:
             for w, docs in merged.items()
             if len(docs) <= MAX_CONTEXT_DOCS and len(w) >= 3 and w not in excluded
         }
+
+        # Words naming the organisation that publishes a document ("at Palisade"), not only
+        # a name its text uses (a method or a certificate, "P3O").
+        self._publishers: frozenset[str] = frozenset(
+            w for w in publishers if w in self._docs and self._docs[w] <= publishers[w]
+        )
 
     def is_context(self, word: str) -> bool:
         """Whether a word names a document's context (not the duty or role asked about)."""
@@ -84,3 +92,17 @@ class Contexts:
         return frozenset(
             d for w in question_words for d in self._docs.get(w.removesuffix("'s"), ())
         )
+
+    def publishers_named(self, question_words: Iterable[str]) -> frozenset[str]:
+        """The documents whose publisher the question names ("at Saltmere")."""
+        return frozenset(
+            d
+            for w in question_words
+            if w.removesuffix("'s") in self._publishers
+            for d in self._docs[w.removesuffix("'s")]
+        )
+
+    def names_own(self, claim: Claim) -> bool:
+        """Whether a claim's text names its own document's context ("In Kilnworth
+        initiatives, ...")."""
+        return any(claim.doc in self._docs.get(w.removesuffix("'s"), ()) for w in words(claim.text))

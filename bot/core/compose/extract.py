@@ -27,11 +27,20 @@ class Quotable:
                 for topic in p.topics:
                     self._by.setdefault((role, topic), []).extend(sentences)
 
-    def best(self, tokens: tuple[str, ...], role: str, topic: str) -> list[tuple[str, str]]:
-        """(passage id, sentence) of up to two relevant sentences, best first."""
+    def best(
+        self,
+        tokens: tuple[str, ...],
+        role: str,
+        topic: str,
+        docs: frozenset[str] | None = None,
+    ) -> list[tuple[str, str]]:
+        """(passage id, sentence) of up to two relevant sentences, best first; only from
+        ``docs`` when given."""
         query = " ".join(t for t in tokens if t not in QUESTION_WORDS)
         quotes: list[tuple[float, str, str]] = []
         for pid, sentence, folded in self._by.get((role, topic), ()):
+            if docs is not None and pid.split("#", 1)[0] not in docs:
+                continue
             score = fuzz.token_set_ratio(query, folded)
             if score >= MIN_EXTRACT_SCORE:
                 quotes.append((score, pid, sentence))

@@ -1,0 +1,91 @@
+"""A question naming the organisation that publishes a document is answered from that
+document or not at all; a definition in one organisation's own terms comes after general
+ones. Hand-made documents added to the shipped knowledge."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.engine import Engine
+from bot.data.intents_loader import load_intents
+from bot.data.paths import default_intents_dir, default_knowledge_dir
+from bot.knowledge.curated import load_knowledge
+from tests.core.claims_kit import Doc, claim, extend
+
+HOLLIS = Doc("hollisford-roles", "Programme roles", "Hollisford Rail (staff wiki)")
+OTHER = Doc("brennock-skills", "What our programme managers need", "Brennock Water")
+METHOD = Doc("quarrington-method", "Method roles", "Quarrington Method Group")
+GLOSSARY = Doc("wyndle-glossary", "Glossary", "Wyndle Foods")
+CLAIMS = [
+    claim(
+        HOLLIS,
+        "s1",
+        1,
+        ("program_manager",),
+        "responsibilities",
+        "The programme manager sequences the projects and chairs the monthly review.",
+        duty="sequences the projects and chairs the monthly review",
+    ),
+    claim(
+        OTHER,
+        "s1",
+        1,
+        ("program_manager",),
+        "skills",
+        "A programme manager needs strong stakeholder negotiation and benefits planning.",
+    ),
+    claim(
+        METHOD,
+        "s1",
+        1,
+        ("product_manager",),
+        "definition",
+        "In Quarrington projects, the Gatekeeper is the product manager.",
+    ),
+    claim(
+        GLOSSARY,
+        "s1",
+        1,
+        ("product_manager",),
+        "definition",
+        "A product manager decides what a product should do and for whom.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def bot() -> Engine:
+    knowledge, _ = load_knowledge(default_knowledge_dir())
+    knowledge = extend(knowledge, [HOLLIS, OTHER, METHOD, GLOSSARY], CLAIMS)
+    return Engine(load_intents(default_intents_dir()), knowledge)
+
+
+def test_a_facet_the_named_organisations_page_leaves_open_is_not_answered_from_another(bot):
+    answer = bot.ask("what skills does a programme manager need at Hollisford?")
+    assert answer.answered is False, answer.text
+    assert not any(s.doc == "brennock-skills" for s in answer.sources)
+    assert "Programme roles" in answer.text
+
+
+def test_without_the_organisation_the_other_page_answers(bot):
+    answer = bot.ask("what skills does a programme manager need?")
+    assert answer.answered
+    assert any(s.doc == "brennock-skills" for s in answer.sources)
+
+
+def test_the_named_organisations_page_still_answers_what_it_covers(bot):
+    answer = bot.ask("what does a programme manager do at Hollisford?")
+    assert answer.answered
+    assert [s.doc for s in answer.sources] == ["hollisford-roles"]
+
+
+def test_a_definition_in_one_organisations_terms_comes_after_a_general_one(bot):
+    answer = bot.ask("what is a product manager?")
+    assert answer.answered
+    assert answer.sources[0].doc == "wyndle-glossary", answer.text
+
+
+def test_the_organisations_definition_answers_when_it_is_named(bot):
+    answer = bot.ask("what is a product manager in Quarrington?")
+    assert answer.answered
+    assert [s.doc for s in answer.sources] == ["quarrington-method"]
