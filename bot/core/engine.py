@@ -37,7 +37,7 @@ from bot.core.language import COMMON_WORDS, detect_language
 from bot.core.matching import IntentResult, Matcher, Query
 from bot.core.model import IntentData
 from bot.core.phrases import question_for
-from bot.core.roles import ROLE_TOKEN, UNKNOWN, abstract_roles, ordered_roles
+from bot.core.roles import ROLE_TOKEN, UNKNOWN, abstract_roles, job_titles, ordered_roles
 from bot.core.spelling import Speller
 from bot.core.text import breaks, strip_markup, words
 
@@ -69,6 +69,8 @@ class Engine:
         duty_words = {w for _, phrases in intents.duties for p in phrases for w in words(p)}
         known = role_words | real_words | duty_words | COMMON_WORDS | {ROLE_TOKEN}
         self._speller = Speller(vocabulary(intents), frozenset(known))
+        # words that make no job title before a head: function words, seniority ("senior")
+        self._not_title = (COMMON_WORDS - role_words) | self._word_list("not_title")
         self._matcher: Matcher = matcher if matcher is not None else FuzzyMatcher(intents)
         duty_terms = DutyTerms(
             groups_from(intents.duties),
@@ -94,7 +96,10 @@ class Engine:
         if not tokens:
             return None
         language = detect_language(cleaned, tokens)
-        mentions = self._lexicon.find(tokens, language=language, breaks=breaks(cleaned))
+        cut = breaks(cleaned)
+        mentions = self._lexicon.find(tokens, language=language, breaks=cut)
+        heads = self._word_list("title_head")
+        mentions = job_titles(tokens, mentions, heads, self._not_title, cut)
         roles = ordered_roles(mentions)
         sentences, asking = sentence_index(cleaned, len(tokens)), asking_sentence(cleaned)
         span = span_of(sentences, asking)

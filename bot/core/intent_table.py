@@ -195,5 +195,7 @@ WORD_LISTS = {
     "joins": "words joining role names into one subject: and, or, et, ou",
     "mine": "possessives before a colleague named as context: my, our, mon, notre",
     "not_role": "real words that look like typos of role words: manage, program, office",
+    "title_head": "last words of a job title: manager, officer, lead, scheduler, analyst",
+    "not_title": "words before a title head that make no title: senior, junior, new, good",
     "not_plural": "words that look like plurals of short role names but are not: bas, pas",
 }

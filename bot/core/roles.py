@@ -243,6 +243,33 @@ def _disambiguate(role: str, window: tuple[str, ...], tokens: list[str], start: 
     return role
 
 
+def job_titles(
+    tokens: list[str],
+    mentions: list[RoleMention],
+    heads: frozenset[str],
+    not_modifiers: frozenset[str] = frozenset(),
+    breaks: frozenset[int] = frozenset(),
+) -> list[RoleMention]:
+    """``mentions`` with the unknown roles named by the shape of a job title added: a word
+    and a title head ("area manager", "project scheduler", "support officers") where no
+    known name stands. A function word or another head before the head ("the manager",
+    "analysts, managers"), punctuation between them, or a name already found on either word
+    makes no title."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    found = list(mentions)
+    for i in range(1, len(tokens)):
+        head = _singular(tokens[i], heads, frozenset())
+        modifier = tokens[i - 1]
+        if head not in heads or i in covered or i - 1 in covered or i in breaks:
+            continue
+        if not modifier.isalpha() or modifier in not_modifiers:
+            continue
+        if _singular(modifier, heads, frozenset()) in heads:
+            continue
+        found.append(RoleMention(UNKNOWN, i - 1, i + 1, f"{modifier} {head}"))
+    return sorted(found, key=lambda m: m.start)
+
+
 def ordered_roles(mentions: list[RoleMention]) -> tuple[str, ...]:
     """Contract role ids in first-mention order, without repeats."""
     return tuple(dict.fromkeys(m.role for m in mentions if m.role != UNKNOWN))
