@@ -8,7 +8,7 @@ from bot.core.roles import UNKNOWN, RoleMention, job_titles
 from bot.core.text import breaks, words
 
 HEADS = frozenset({"manager", "officer", "scheduler", "lead", "analyst"})
-NOT_TITLE = frozenset({"the", "my", "a", "senior", "as", "and"})
+NOT_TITLE = frozenset({"the", "my", "a", "senior", "as", "and", "before"})
 KNOWN = {("project", "manager"): "project_manager", ("pmo",): "pmo"}
 
 
@@ -34,6 +34,7 @@ def known_mentions(tokens: list[str]) -> list[RoleMention]:
         ("ask the manager or my lead", []),
         ("a senior analyst in the pmo", []),
         ("they get used as administrators and analysts", []),
+        ("who signs the dashboard before directors see it", []),
         # a list of heads is no title, nor are words with punctuation between them
         ("roles in a pmo: analyst, manager, lead", []),
     ],
