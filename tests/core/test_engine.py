@@ -41,6 +41,7 @@ def test_french_question_gets_a_french_answer(engine):
         "what does a scrum master do?",
         "tell me a joke",
         "I've been offered a PMO analyst job at 52k and I think I'm worth 60k. should I push back?",
+        "how should a PM track velocity and story points?",
     ],
 )
 def test_out_of_scope_and_unknown_roles_are_refused_with_suggestions(engine, question):
