@@ -166,3 +166,19 @@ def test_signed_answers_are_credited_to_their_author(engine):
     answer = engine.ask("what is the difference between the PMO and a project manager")
     authors = {s.author for s in answer.sources}
     assert authors & {"Ramy Zakher", "Gaurav Khanna", "Mohammad Tohamy Hussein Hussein"}
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("would an MBA help a PMO analyst?", "certification"),
+        ("which course should a PMO analyst take first?", "certification"),
+        ("is ITIL useful for someone in the PMO?", "certification"),
+        ("une licence pro, ça suffit pour être chef de projet ?", "certification"),
+        ("of course we need the PMO, but what does it actually do?", "responsibilities"),
+    ],
+)
+def test_degrees_courses_and_named_credentials_ask_about_certification(engine, question, intent):
+    answer = engine.ask(question)
+    assert answer.intent == intent
+    assert answer.answered is (intent != "certification")  # the sources cover no certificate
