@@ -44,6 +44,10 @@ _PHRASES: dict[str, tuple[str, str]] = {
         "{docs} says nothing about the {topic} of {role}.",
         "{docs} ne dit rien sur {topic} pour {role}.",
     ),
+    "role_not_in_context": (
+        "{docs} does not describe {role}.",
+        "{docs} ne décrit pas {role}.",
+    ),
     "two_at_a_time": (
         "I compare two roles at a time; ask again for {names}.",
         "Je compare deux rôles à la fois ; reposez la question pour {names}.",

@@ -35,6 +35,14 @@ CLAIMS = [
         "A programme manager needs strong stakeholder negotiation and benefits planning.",
     ),
     claim(
+        HOLLIS,
+        "s2",
+        1,
+        ("program_manager",),
+        "skills",
+        "Reading a schedule and keeping a room of contractors calm are what the job needs.",
+    ),
+    claim(
         METHOD,
         "s1",
         1,
@@ -61,13 +69,20 @@ def bot() -> Engine:
 
 
 def test_a_facet_the_named_organisations_page_leaves_open_is_not_answered_from_another(bot):
-    answer = bot.ask("what skills does a programme manager need at Hollisford?")
+    answer = bot.ask("what certifications does a programme manager need at Hollisford?")
     assert answer.answered is False, answer.text
-    assert not any(s.doc == "brennock-skills" for s in answer.sources)
-    assert "Programme roles" in answer.text
+    assert answer.sources == ()  # its skills are no certification
+    assert "Programme roles" in answer.text and "Hollisford Rail" in answer.text
 
 
-def test_without_the_organisation_the_other_page_answers(bot):
+def test_a_role_the_named_organisations_page_does_not_describe_is_not_answered(bot):
+    answer = bot.ask("what does a product manager do at Hollisford?")
+    assert answer.answered is False, answer.text
+    assert answer.sources == ()
+    assert "does not describe" in answer.text
+
+
+def test_without_the_organisation_the_other_pages_answer(bot):
     answer = bot.ask("what skills does a programme manager need?")
     assert answer.answered
     assert any(s.doc == "brennock-skills" for s in answer.sources)

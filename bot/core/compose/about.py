@@ -8,6 +8,7 @@ plainly that the sources say nothing on it.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bot.core.answer import Answer
@@ -24,14 +25,12 @@ if TYPE_CHECKING:
     from bot.core.compose.composer import Composer
 
 MAX_LINES = 5
+_BRACKETS = re.compile(r"\s*\([^()]*\)")  # a publisher's description: "(intranet wiki)"
 CURATED_WITH_CLAIMS = 2  # curated lines kept when claims from other documents follow
 CLAIMS_AFTER_CURATED = 2
 # The facets that answer an intent when the first has no claims ("what is X?" answered by
 # what X does).
 FACET_FALLBACK = {"definition": ("definition", "responsibilities")}
-# Within a document the question names, a nearby facet also answers ("do I need PRINCE2 for
-# the job at Quillsoft?" is answered by the job's qualifications).
-CONTEXT_FALLBACK = {"certification": ("certification", "skills")}
 # Facets where a claim about either of two roles named answers ("from coordinator to PM").
 EITHER_SIDE = frozenset({"career"})
 
@@ -69,7 +68,12 @@ def about_role(c: Composer, r: Reading, role: str) -> Answer:
             facts = facts[:1]
     other = next((x for x in r.roles if x != role), None)
     claims, in_context = _claims(c, r, role, topic, other, curated=bool(facts or lines))
-    named = c.contexts.publishers_named(c.question_words(r)) & c.claims.docs_about((role,))
+    publishers = c.contexts.publishers_named(c.question_words(r))
+    named = publishers & c.claims.docs_about((role,))
+    if publishers and not named and not in_context:
+        # "what does a business analyst do at Palisade?": that organisation's pages do not
+        # describe the role at all.
+        return silent_context(c, r, role, topic, publishers, described=False)
     if named and not in_context:
         # "what skills does a PMO coordinator need at Saltmere?": the organisation's page
         # describes the role but has no claim on this facet; another organisation's page
@@ -119,7 +123,6 @@ def _claims(
     question = c.question_stems(r)
     context = c.context(r)
     facets = FACET_FALLBACK.get(topic, (topic,))
-    context_facets = CONTEXT_FALLBACK.get(topic, facets)
     pairs: list[tuple[str, str | None]] = [(role, other)] if other else []
     if other and topic in EITHER_SIDE:
         pairs.append((other, role))
@@ -127,7 +130,7 @@ def _claims(
     subject_only = curated and topic not in EITHER_SIDE
 
     def search(in_context: bool, strict: bool) -> list[Claim]:
-        for facet in context_facets if in_context else facets:
+        for facet in facets:
             for first, second in pairs:
                 if strict and not c.claims.speaks(first, facet, r.language):
                     continue  # none of its claims would be kept
@@ -162,17 +165,28 @@ def _claims(
 
 
 def silent_context(
-    c: Composer, r: Reading, role: str, topic: str, context: frozenset[str]
+    c: Composer,
+    r: Reading,
+    role: str,
+    topic: str,
+    context: frozenset[str],
+    *,
+    described: bool = True,
 ) -> Answer:
-    """The documents a question names describe the role, but not on the facet asked."""
+    """The documents a question names describe the role, but not on the facet asked (or,
+    not ``described``, do not describe the role)."""
     lang = r.language
-    names = sorted(c.k.documents[d].title for d in context if d in c.k.documents)
+    names = sorted(
+        f"“{c.k.documents[d].title}” ({_BRACKETS.sub('', c.k.documents[d].publisher)})"
+        for d in context
+        if d in c.k.documents
+    )
     return c.answer(
         r,
         answered=False,
         kind="abstain",
         title=say(
-            "nothing_in_context",
+            "nothing_in_context" if described else "role_not_in_context",
             lang,
             docs=" / ".join(names) or say("abstain", lang),
             topic=topic_name(topic, lang),
