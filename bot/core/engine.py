@@ -10,6 +10,7 @@ Public surface used by every adapter (CLI, Slack, Teams):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from bot.core.answer import Answer
@@ -77,6 +78,7 @@ class Engine:
             ((n.role, n.tokens) for n in intents.role_names if n.role != UNKNOWN),
         )
         self._composer = Composer(knowledge, frozenset(role_words), duty_terms)
+        self._described = _described_outside_words(intents, knowledge)
 
     @property
     def version(self) -> str:
@@ -91,7 +93,33 @@ class Engine:
 
     def understand(self, question: str) -> tuple[Reading, IntentResult] | None:
         """What a message asks; None when it has no words at all."""
+        understood = self._understand(question, strip_markup(question))
+        if understood is None or not understood[1].strong_out_of_scope:
+            return understood
+        # "What does the paid coordinator on LumenFlow do?": an off-topic word the page the
+        # question names uses to describe the role asked is part of the role, not another
+        # topic ("Are project managers well paid?" names no page and stays off-topic).
         cleaned = strip_markup(question)
+        found = self._described_words(words(cleaned))
+        if not found:
+            return understood
+        pattern = r"(?<![\w'])(?:" + "|".join(map(re.escape, sorted(found))) + r")(?![\w'])"
+        again = self._understand(question, re.sub(pattern, " ", cleaned, flags=re.I))
+        return understood if again is None else again
+
+    def _described_words(self, tokens: list[str]) -> set[str]:
+        """The off-topic words of a question that the page it names uses in claims about a
+        role it names, when every off-topic word of it is one."""
+        outside = {t for t in tokens if t in self._described[0]}
+        if not outside:
+            return set()
+        roles = ordered_roles(self._lexicon.find(tokens))
+        docs = self._composer.contexts.named(tokens)
+        used = self._described[1]
+        described = {w for d in docs for r in roles for w in used.get((d, r), ())}
+        return outside if outside <= described else set()
+
+    def _understand(self, question: str, cleaned: str) -> tuple[Reading, IntentResult] | None:
         tokens = words(cleaned)[:MAX_TOKENS]
         if not tokens:
             return None
@@ -260,3 +288,25 @@ class Engine:
             (d.duty.get(language), self._composer.label(d.role, language))
             for d in self.knowledge.who_to_ask
         )
+
+
+def _described_outside_words(
+    intents: IntentData, knowledge: Knowledge
+) -> tuple[frozenset[str], dict[tuple[str, str], set[str]]]:
+    """The one-word off-topic cues ("paid", "calendar"), and for each (document, role)
+    those its claims use."""
+    outside = frozenset(
+        p
+        for intent, phrases in intents.cues
+        if intent == "out_of_scope"
+        for p in phrases
+        if len(words(p)) == 1
+    )
+    outside = frozenset(w for p in outside for w in words(p))
+    used: dict[tuple[str, str], set[str]] = {}
+    for claim in knowledge.claims:
+        found = outside.intersection(words(claim.text))
+        if found:
+            for role in claim.roles:
+                used.setdefault((claim.doc, role), set()).update(found)
+    return outside, used

@@ -16,7 +16,17 @@ HOLLIS = Doc("hollisford-roles", "Programme roles", "Hollisford Rail (staff wiki
 OTHER = Doc("brennock-skills", "What our programme managers need", "Brennock Water")
 METHOD = Doc("quarrington-method", "Method roles", "Quarrington Method Group")
 GLOSSARY = Doc("wyndle-glossary", "Glossary", "Wyndle Foods")
+TEAM = Doc("tindale-team", "How the team works", "Tindale Foundation")
 CLAIMS = [
+    claim(
+        TEAM,
+        "s1",
+        1,
+        ("project_coordinator",),
+        "responsibilities",
+        "The project coordinator (paid from the grant) keeps the milestone board current.",
+        duty="keeps the milestone board current",
+    ),
     claim(
         HOLLIS,
         "s1",
@@ -64,7 +74,7 @@ CLAIMS = [
 @pytest.fixture(scope="module")
 def bot() -> Engine:
     knowledge, _ = load_knowledge(default_knowledge_dir())
-    knowledge = extend(knowledge, [HOLLIS, OTHER, METHOD, GLOSSARY], CLAIMS)
+    knowledge = extend(knowledge, [HOLLIS, OTHER, METHOD, GLOSSARY, TEAM], CLAIMS)
     return Engine(load_intents(default_intents_dir()), knowledge)
 
 
@@ -104,3 +114,14 @@ def test_the_organisations_definition_answers_when_it_is_named(bot):
     answer = bot.ask("what is a product manager in Quarrington?")
     assert answer.answered
     assert [s.doc for s in answer.sources] == ["quarrington-method"]
+
+
+def test_an_off_topic_word_the_named_page_uses_for_the_role_is_part_of_the_question(bot):
+    answer = bot.ask("What does the paid project coordinator at Tindale do?")
+    assert answer.answered and answer.intent == "responsibilities", answer.text
+    assert [s.doc for s in answer.sources] == ["tindale-team"]
+
+
+def test_the_same_word_without_the_page_is_still_off_topic(bot):
+    answer = bot.ask("Are project coordinators well paid?")
+    assert answer.answered is False and answer.intent == "out_of_scope"

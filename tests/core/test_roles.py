@@ -28,6 +28,10 @@ def roles(lexicon: RoleLexicon, text: str) -> tuple[str, ...]:
         ("product PM or project manager", ("product_manager", "project_manager")),
         ("who is the head of the PMO", ("pmo_manager",)),
         ("à qui rapporte l'analyste projet", ("project_analyst",)),
+        ("what does a portfolio mgr do", ("portfolio_manager",)),
+        ("programme mgr or PMO mgr", ("program_manager", "pmo_manager")),
+        ("compétences coordinatrice projet", ("project_coordinator",)),
+        ("what does the PMO coordinator do", ("pmo_coordinator",)),
     ],
 )
 def test_roles_are_found_in_the_order_named(lexicon, text, expected):
