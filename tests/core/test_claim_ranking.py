@@ -85,3 +85,31 @@ def test_a_question_sharing_no_word_keeps_the_order_at_relevance_zero(index):
     ranked = index.rank(set(), role, facet)
     assert ranked and all(r.relevance == 0.0 for r in ranked)
     assert [r.score for r in ranked] == sorted((r.score for r in ranked), reverse=True)
+
+
+def _ranked(doc: str, n: int, score: float, text: str) -> Ranked:
+    from bot.core.knowledge import Claim
+
+    claim = Claim(f"{doc}#p/c{n}", f"{doc}#p", doc, ("portfolio_manager",), "skills", text, "en", 2)
+    return Ranked(score, score, claim)
+
+
+def test_a_second_documents_claim_nearly_as_good_takes_the_last_place(index):
+    ranked = [
+        _ranked("wiki", 1, 1.0, "Financial modelling and capital budgeting."),
+        _ranked("wiki", 2, 0.95, "The confidence to say no to a senior sponsor."),
+        _ranked("wiki", 3, 0.9, "Long-range strategic planning."),
+        _ranked("profile", 1, 0.85, "You weigh competing proposals against strategy."),
+    ]
+    picked = index.pick(ranked)
+    assert [c.doc for c in picked] == ["wiki", "wiki", "profile"]
+
+
+def test_a_second_document_far_behind_is_not_shown(index):
+    ranked = [
+        _ranked("wiki", 1, 1.0, "Financial modelling and capital budgeting."),
+        _ranked("wiki", 2, 0.95, "The confidence to say no to a senior sponsor."),
+        _ranked("wiki", 3, 0.9, "Long-range strategic planning."),
+        _ranked("profile", 1, 0.6, "You weigh competing proposals against strategy."),
+    ]
+    assert {c.doc for c in index.pick(ranked)} == {"wiki"}

@@ -30,6 +30,7 @@ LOCAL_PENALTY = 0.25
 MAX_CLAIMS = 3
 MAX_CHARS = 420  # the claims' text in one answer, so replies stay a few lines
 MIN_SHARE = 0.5  # a further claim must score at least this share of the best one
+SECOND_SOURCE_SHARE = 0.8  # another document's claim this close to the best one is shown
 OWNING = frozenset("RAX✓")  # table cells that make the activity the role's
 MAX_VIEWS = 20_000  # selections of a bucket remembered, at most (a view per filter set)
 
@@ -238,4 +239,26 @@ class ClaimIndex:
             seen.add(key)
             chosen.append(r.claim)
             used += len(r.claim.text)
+        return self._with_second_source(ranked, chosen, seen, used)
+
+    def _with_second_source(
+        self, ranked: list[Ranked], chosen: list[Claim], seen: set[str], used: int
+    ) -> list[Claim]:
+        """When the best few all come from one document and another document's claim
+        scores nearly as well, that claim takes the last place: a second source says the
+        same thing in its own words."""
+        if len(chosen) < MAX_CLAIMS or len({c.doc for c in chosen}) > 1:
+            return chosen
+        doc = chosen[0].doc
+        floor = SECOND_SOURCE_SHARE * ranked[0].score
+        for r in ranked:
+            if r.score < floor:
+                break
+            if r.claim.doc == doc or r.claim.id in self._outweighed:
+                continue
+            if " ".join(words(r.claim.text)) in seen:
+                continue
+            if used - len(chosen[-1].text) + len(r.claim.text) > MAX_CHARS:
+                continue
+            return [*chosen[:-1], r.claim]
         return chosen
