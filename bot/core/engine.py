@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from bot.core.answer import Answer
 from bot.core.compose import Composer, Reading
@@ -108,15 +109,23 @@ class Engine:
         return understood if again is None else again
 
     def _described_words(self, tokens: list[str]) -> set[str]:
-        """The off-topic words of a question that the page it names uses in claims about a
-        role it names, when every off-topic word of it is one."""
-        outside = {t for t in tokens if t in self._described[0]}
+        """The off-topic words of a question that the documents use the same way, when
+        every off-topic word of it is one: in claims about a role it names on the page it
+        names, or next to the same word as in the question ("the release calendar")."""
+        outside = {t for t in tokens if t in self._described.outside}
         if not outside:
             return set()
         roles = ordered_roles(self._lexicon.find(tokens))
         docs = self._composer.contexts.named(tokens)
-        used = self._described[1]
+        used = self._described.by_role
         described = {w for d in docs for r in roles for w in used.get((d, r), ())}
+        pairs = self._described.pairs
+        for i, t in enumerate(tokens):
+            if t in outside and (
+                (i > 0 and (tokens[i - 1], t) in pairs)
+                or (i + 1 < len(tokens) and (t, tokens[i + 1]) in pairs)
+            ):
+                described.add(t)
         return outside if outside <= described else set()
 
     def _understand(self, question: str, cleaned: str) -> tuple[Reading, IntentResult] | None:
@@ -290,23 +299,35 @@ class Engine:
         )
 
 
-def _described_outside_words(
-    intents: IntentData, knowledge: Knowledge
-) -> tuple[frozenset[str], dict[tuple[str, str], set[str]]]:
-    """The one-word off-topic cues ("paid", "calendar"), and for each (document, role)
-    those its claims use."""
-    outside = frozenset(
+@dataclass(frozen=True)
+class Described:
+    """The one-word off-topic cues ("paid", "calendar"), the ones each (document, role)'s
+    claims use, and the word pairs of claims that hold one ("release calendar")."""
+
+    outside: frozenset[str]
+    by_role: dict[tuple[str, str], set[str]]
+    pairs: frozenset[tuple[str, str]]
+
+
+def _described_outside_words(intents: IntentData, knowledge: Knowledge) -> Described:
+    phrases = (
         p
-        for intent, phrases in intents.cues
+        for intent, found in intents.cues
         if intent == "out_of_scope"
-        for p in phrases
+        for p in found
         if len(words(p)) == 1
     )
-    outside = frozenset(w for p in outside for w in words(p))
+    outside = frozenset(w for p in phrases for w in words(p))
     used: dict[tuple[str, str], set[str]] = {}
+    pairs: set[tuple[str, str]] = set()
     for claim in knowledge.claims:
-        found = outside.intersection(words(claim.text))
-        if found:
-            for role in claim.roles:
-                used.setdefault((claim.doc, role), set()).update(found)
-    return outside, used
+        text = words(claim.text)
+        found = outside.intersection(text)
+        if not found:
+            continue
+        for role in claim.roles:
+            used.setdefault((claim.doc, role), set()).update(found)
+        for a, b in pairwise(text):
+            if a in found or b in found:
+                pairs.add((a, b))
+    return Described(outside, used, frozenset(pairs))
