@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from bot.core.answer import Answer
 from bot.core.compose import Composer, Reading
-from bot.core.compose.duty_terms import DutyTerms, groups_from
+from bot.core.compose.duty_terms import DutyTerms, across_projects, groups_from
 from bot.core.decide import Facts, answer_roles, decide
 from bot.core.focus import (
     asked_roles,
@@ -78,7 +78,9 @@ class Engine:
             groups_from(intents.duties),
             ((n.role, n.tokens) for n in intents.role_names if n.role != UNKNOWN),
         )
-        self._composer = Composer(knowledge, frozenset(role_words), duty_terms)
+        self._composer = Composer(
+            knowledge, frozenset(role_words), duty_terms, across_projects(intents.duties)
+        )
         self._described = _described_outside_words(intents, knowledge)
 
     @property

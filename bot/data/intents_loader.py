@@ -10,7 +10,8 @@ lines, or a YAML list). Lookup tables: ``unknown_role``, ``domain``, ``cue_<inte
 does: "project management" for the project manager), ``duty_verb_<name>`` /
 ``duty_object_<name>`` / ``duty_modifier_<name>`` (groups of words naming one activity, thing
 or frequency, for which-role questions), ``duty_question``, ``duty_auxiliary``,
-``duty_break``, ``duty_boundary`` and ``duty_ignore``. A phrase belongs to one duty group
+``duty_break``, ``duty_boundary``, ``duty_ignore`` and ``duty_across_projects`` (phrases
+scoping a duty across many projects). A phrase belongs to one duty group
 only. Every problem names its file and line.
 """
 
@@ -39,7 +40,15 @@ DUTY_IGNORE = "duty_ignore"
 DUTY_BOUNDARY = "duty_boundary"
 DUTY_QUESTION = "duty_question"
 DUTY_BREAK = "duty_break"
-_DUTY_LISTS = (DUTY_IGNORE, DUTY_BOUNDARY, DUTY_QUESTION, DUTY_BREAK, "duty_auxiliary")
+DUTY_ACROSS = "duty_across_projects"
+_DUTY_LISTS = (
+    DUTY_IGNORE,
+    DUTY_BOUNDARY,
+    DUTY_QUESTION,
+    DUTY_BREAK,
+    "duty_auxiliary",
+    DUTY_ACROSS,
+)
 
 
 def _role_id_problem(name: str) -> str | None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.core.compose.duties import has_phrase
 from bot.core.compose.duty_terms import (
     MODIFIER,
     OBJECT,
@@ -288,3 +289,17 @@ def test_a_phrase_in_two_duty_groups_is_refused_with_file_and_line(tmp_path: Pat
     assert any(
         "duties.yml:9" in p and "unknown lookup table 'duty_thing_budget'" in p for p in found
     ), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("who owns the templates every project uses", True),
+        ("across all our projects who tracks it", True),
+        ("who keeps the project's risk register", False),
+        ("every week the project", False),  # the words are there, not in a row
+    ],
+)
+def test_a_phrase_scoping_a_duty_across_projects_is_found_in_a_row(text, expected):
+    phrases = (("every", "project"), ("across", "all", "our", "projects"))
+    assert has_phrase(words(text), phrases) is expected

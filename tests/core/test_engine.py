@@ -182,3 +182,21 @@ def test_degrees_courses_and_named_credentials_ask_about_certification(engine, q
     answer = engine.ask(question)
     assert answer.intent == intent
     assert answer.answered is (intent != "certification")  # the sources cover no certificate
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        # a duty scoped across projects belongs to the role the sources say works across them
+        ("who runs the health checks across all projects?", "pmo"),
+        ("who keeps the lessons learned from every project?", "pmo"),
+        ("qui tient les retours d'expérience de tous les projets ?", "pmo"),
+    ],
+)
+def test_a_duty_across_projects_belongs_to_the_office(engine, question, role):
+    answer = engine.ask(question)
+    assert (answer.intent, answer.roles, answer.answered) == ("which_role", (role,), True)
+
+
+def test_who_approves_across_projects_is_not_read_from_the_scope(engine):
+    assert engine.ask("who approves the budget across all projects?").roles != ("pmo",)

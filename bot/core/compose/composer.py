@@ -48,8 +48,12 @@ class Composer:
         knowledge: Knowledge,
         role_words: frozenset[str] = frozenset(),
         duty_terms: DutyTerms | None = None,
+        across_projects: frozenset[str] = frozenset(),
     ) -> None:
+        """``across_projects``: phrases that scope a duty across many projects ("every
+        project", "all our projects"), lower-case words."""
         self.k = knowledge
+        self.across_projects = tuple(tuple(p.split()) for p in sorted(across_projects))
         self.names = Attribution(knowledge)
         self.contexts = Contexts(knowledge, role_words)
         self.claims = ClaimIndex(knowledge, self.contexts.names_own)

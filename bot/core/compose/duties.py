@@ -71,6 +71,26 @@ class DutyMatcher:
             return None
         return (min(1.0, best[0] / total), best[1], best[2])
 
+    def scoped(self, phrases: tuple[tuple[str, ...], ...]) -> tuple[str, Statement] | None:
+        """The one role whose statements scope their work across projects (hold one of
+        ``phrases``: "between projects", "across all projects"), with its first such
+        statement; None when no role or several roles' statements do."""
+        found: dict[str, Statement] = {}
+        for role, _, statement, _ in self._duties:
+            text = words(f"{statement.text.en} {statement.text.fr}")
+            if has_phrase(text, phrases):
+                found.setdefault(role, statement)
+        return next(iter(found.items())) if len(found) == 1 else None
+
+
+def has_phrase(tokens: list[str] | tuple[str, ...], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether ``tokens`` hold one of ``phrases`` (each a tuple of words) in a row."""
+    for i in range(len(tokens)):
+        for p in phrases:
+            if tuple(tokens[i : i + len(p)]) == p:
+                return True
+    return False
+
 
 def _duty_index(
     k: Knowledge, reader: DutyTerms

@@ -107,6 +107,15 @@ def groups_from(lookups: Iterable[tuple[str, tuple[str, ...]]]) -> tuple[DutyGro
     return tuple(found)
 
 
+ACROSS_NAME = "duty_across_projects"
+
+
+def across_projects(lookups: Iterable[tuple[str, tuple[str, ...]]]) -> frozenset[str]:
+    """The phrases scoping a duty across many projects ("every project", "all our
+    projects"), folded to words as ``words`` cuts them."""
+    return frozenset(" ".join(words(p)) for name, ps in lookups if name == ACROSS_NAME for p in ps)
+
+
 def role_term(role: str) -> Term:
     return Term(f"@{role}", ROLE)
 

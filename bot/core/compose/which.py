@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bot.core.answer import Answer
+from bot.core.compose.duties import has_phrase
 from bot.core.compose.owners import WEAK_CLAIM_COVER, DutyQuestion, Owner
 from bot.core.compose.quoting import quote_claims, who
 from bot.core.compose.reading import Reading
@@ -39,7 +40,36 @@ class Found:
     claims: Owner | None = None
 
 
+SCOPED_SCORE = 0.5  # how sure an owner read from the duty's scope alone is
+
+
 def owner(c: Composer, r: Reading, tokens: tuple[str, ...] | None = None) -> Found | None:
+    """The owner of the duty a question names; a duty asked across projects ("who owns the
+    templates every project uses?") belongs to the one role whose statements say it works
+    across projects, whatever one project's role the duty's words would match, unless a
+    deployment's own page names the owner or the question asks who approves."""
+    found = _owner(c, r, tokens)
+    words_of_duty = tokens if tokens is not None else (r.focus or r.tokens)
+    if not has_phrase(words_of_duty, c.across_projects):
+        return found
+    if DutyQuestion.read(list(words_of_duty), c.owners.reader).accountable:
+        return found  # the scope says who works across projects, not who approves
+    scoped = c.duties.scoped(c.across_projects)
+    if scoped is None or (found is not None and found.roles == (scoped[0],)):
+        return found
+    if (
+        found is not None
+        and found.claims is not None
+        and any(c.uncurated(claim.doc) for claim in found.claims.claims)
+    ):
+        return found  # a deployment's own pages say who does it there
+    role, statement = scoped
+    if found is not None and role in found.roles and found.claims is not None:
+        return replace(found, roles=(role,), claims=_only(found.claims, role))
+    return Found(max(found.score, SCOPED_SCORE) if found else SCOPED_SCORE, (role,), statement)
+
+
+def _owner(c: Composer, r: Reading, tokens: tuple[str, ...] | None = None) -> Found | None:
     """The owner of the duty a question names. The curated routing wins unless a documented
     claim covers the question's words clearly better, comes from a document the question
     names or from a document the curated statements do not cite (the editor's layer speaks
