@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from bot.core.candidates import ExampleIndex
 from bot.core.form import (
     asks_how_to,
     asks_who_does_what,
@@ -140,17 +141,8 @@ class FuzzyMatcher:
         ]
         # What scoring needs of each example, worked out once here rather than per question.
         self._examples = [_ScoredExample.of(i, t, self._idf) for i, t in self._abstracted]
-        postings: dict[str, list[int]] = {}
-        for index, (_, tokens) in enumerate(self._abstracted):
-            for token in set(tokens):
-                postings.setdefault(token, []).append(index)
         # Only words in few enough examples select candidates; each with its weight.
-        limit = COMMON_SHARE * len(self._abstracted)
-        self._selective = {
-            token: (self._idf.get(token, 1.0), tuple(posting))
-            for token, posting in postings.items()
-            if len(posting) <= limit
-        }
+        self._index = ExampleIndex.build([t for _, t in self._abstracted], self._idf, COMMON_SHARE)
 
     @property
     def intents(self) -> tuple[str, ...]:
@@ -162,20 +154,7 @@ class FuzzyMatcher:
         Scoring every example is linear in the size of ``intents/``; an inverted index keeps
         the fuzzy comparison to a bounded number of plausible examples.
         """
-        overlap = [0.0] * len(self._examples)  # by example index; 0 for no shared word
-        postings = []
-        for token in present:
-            found = self._selective.get(token)
-            if found is None:
-                continue
-            weight, posting = found
-            postings.append(posting)
-            for index in posting:
-                overlap[index] += weight
-        # the examples reached, by index, then (a stable sort) by overlap, best first
-        ranked_ids = sorted(set().union(*postings))
-        ranked_ids.sort(key=overlap.__getitem__, reverse=True)
-        return ranked_ids[:MAX_CANDIDATES]
+        return self._index.top(present, MAX_CANDIDATES)
 
     def _example_scores(self, toks: tuple[str, ...]) -> dict[str, float]:
         present = frozenset(toks)

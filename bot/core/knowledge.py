@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,15 @@ class RoleKnowledge:
     note: Statement | None = None
 
     def facts_on(self, topic: str) -> tuple[Statement, ...]:
-        return tuple(f for f in self.facts if f.topic == topic)
+        return self._facts_by_topic.get(topic, ())
+
+    @cached_property
+    def _facts_by_topic(self) -> dict[str, tuple[Statement, ...]]:
+        """The facts by topic, in their order, worked out on first use (not per question)."""
+        by: dict[str, list[Statement]] = {}
+        for fact in self.facts:
+            by.setdefault(fact.topic, []).append(fact)
+        return {topic: tuple(facts) for topic, facts in by.items()}
 
 
 @dataclass(frozen=True)

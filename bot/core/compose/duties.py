@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.core.bitsets import bits_of, first, partition
 from bot.core.compose.duty_terms import OBJECT, ROLE, DutyTerms, Term
 from bot.core.compose.owners import SECONDARY_WEIGHT, duty_core
 from bot.core.compose.stems import StemWeights
@@ -22,10 +23,21 @@ class DutyMatcher:
         self._reader = reader or DutyTerms()
         self._duties = _duty_index(knowledge, self._reader)
         self._weights = StemWeights([found for _, found, _, _ in self._duties])
-        self._by_term: dict[str, list[int]] = {}
-        for i, (_, found, _, _) in enumerate(self._duties):
+        # term key -> the statements holding it, and role -> its statements, as bit sets
+        self._by_term: dict[str, int] = {}
+        self._by_role: dict[str, int] = {}
+        for i, (role, found, _, _) in enumerate(self._duties):
             for term in found:
-                self._by_term.setdefault(term, []).append(i)
+                self._by_term[term] = self._by_term.get(term, 0) | 1 << i
+            self._by_role[role] = self._by_role.get(role, 0) | 1 << i
+        self._routing = bits_of(i for i, (*_, routing) in enumerate(self._duties) if routing)
+
+    def _holding(self, keys: frozenset[str]) -> int:
+        """The statements holding any of these term keys."""
+        bits = 0
+        for key in keys:
+            bits |= self._by_term.get(key, 0)
+        return bits
 
     def _weight(self, term: Term) -> float:
         weight = self._weights.weight(term.key) * (OBJECT_WEIGHT if term.kind == OBJECT else 1.0)
@@ -54,19 +66,37 @@ class DutyMatcher:
         # editor's statements are few and written as routing
         core = duty_core(tuple(terms)) or frozenset(terms)
         objects = sum(weight[t] for t in core)
+        # The statements holding each (distinct) term, and those holding some of the core:
+        # only a statement holding some of the duty's core can pass its gate.
+        distinct = list(dict.fromkeys(terms))
+        holding = [self._holding(related[t]) for t in distinct]
+        reach = 0
+        for t, bits in zip(distinct, holding, strict=True):
+            if t in core:
+                reach |= bits
+        if among:
+            allowed = 0
+            for role in among:
+                allowed |= self._by_role.get(role, 0)
+            reach &= allowed
+        # Statements holding the same terms score alike: each class of them is scored once,
+        # as its first statement (the first of the best wins, as in statement order).
         best: tuple[float, str, Statement] | None = None
-        # only a statement holding some of the duty's core can pass its gate
-        reach = sorted({i for t in core for k in related[t] for i in self._by_term.get(k, ())})
-        for i in reach:
-            role, found, statement, routing = self._duties[i]
-            if among and role not in among:
-                continue
-            held = {t for t in terms if not related[t].isdisjoint(found)}
+        first_of_best = -1
+        routing_bits = self._routing
+        for positions, group in partition(holding, within=reach):
+            kept = {distinct[p] for p in positions}
+            held = {t for t in terms if t in kept}
             if not objects or sum(weight[t] for t in held & core) < MIN_OBJECT_COVER * objects:
                 continue
-            score = sum(weight[t] for t in held) + ROUTING_BONUS * routing * total
-            if best is None or score > best[0]:
-                best = (score, role, statement)
+            for routing, members in ((False, group & ~routing_bits), (True, group & routing_bits)):
+                if not members:
+                    continue
+                score = sum(weight[t] for t in held) + ROUTING_BONUS * routing * total
+                i = first(members)
+                if best is None or score > best[0] or (score == best[0] and i < first_of_best):
+                    role, _, statement, _ = self._duties[i]
+                    best, first_of_best = (score, role, statement), i
         if best is None or best[0] / total < MIN_DUTY_COVER:
             return None
         return (min(1.0, best[0] / total), best[1], best[2])

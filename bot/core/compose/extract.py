@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.core.compose.stems import QUESTION_WORDS
 from bot.core.knowledge import Knowledge
@@ -26,6 +26,7 @@ class Quotable:
             for role in p.roles:
                 for topic in p.topics:
                     self._by.setdefault((role, topic), []).extend(sentences)
+        self._folded = {key: [f for _, _, f in found] for key, found in self._by.items()}
 
     def best(
         self,
@@ -37,16 +38,21 @@ class Quotable:
         """(passage id, sentence) of up to two relevant sentences, best first; only from
         ``docs`` when given."""
         query = " ".join(t for t in tokens if t not in QUESTION_WORDS)
-        quotes: list[tuple[float, str, str]] = []
-        for pid, sentence, folded in self._by.get((role, topic), ()):
-            if docs is not None and pid.split("#", 1)[0] not in docs:
-                continue
-            score = fuzz.token_set_ratio(query, folded)
-            if score >= MIN_EXTRACT_SCORE:
-                quotes.append((score, pid, sentence))
-        quotes.sort(key=lambda q: (-q[0], q[1]))
+        sentences = self._by.get((role, topic), ())
+        folded = self._folded.get((role, topic), ())
+        if docs is not None:
+            kept = [i for i, (pid, _, _) in enumerate(sentences) if pid.split("#", 1)[0] in docs]
+            sentences = [sentences[i] for i in kept]
+            folded = [folded[i] for i in kept]
+        # every sentence scoring at least the minimum, scored in one C-level pass
+        hits = process.extract(
+            query, folded, scorer=fuzz.token_set_ratio, score_cutoff=MIN_EXTRACT_SCORE, limit=None
+        )
+        quotes = [(score, sentences[i][0], sentences[i][1], i) for _, score, i in hits]
+        # best first; on a tie the passage id, then the order of the sentences
+        quotes.sort(key=lambda q: (-q[0], q[1], q[3]))
         top = quotes[:MAX_QUOTES]
-        return list({pid: (pid, text) for _, pid, text in reversed(top)}.values())
+        return list({pid: (pid, text) for _, pid, text, _ in reversed(top)}.values())
 
 
 def sentences_of(text: str) -> list[str]:
