@@ -14,10 +14,14 @@ _FEW = 16
 
 
 def bits_of(indices: Iterable[int]) -> int:
-    bits = 0
-    for index in indices:
-        bits |= 1 << index
-    return bits
+    """The set of these items (one pass over a byte buffer, not a big integer per item)."""
+    items = list(indices)
+    if not items:
+        return 0
+    buffer = bytearray((max(items) >> 3) + 1)
+    for item in items:
+        buffer[item >> 3] |= 1 << (item & 7)
+    return int.from_bytes(buffer, "little")
 
 
 def partition(sets: Sequence[int], within: int | None = None) -> list[tuple[tuple[int, ...], int]]:

@@ -11,7 +11,8 @@ integer used as a bit set, and the reached examples are split into *classes* by 
 the question's words they hold; examples of a class share their overlap. A question of
 k selective words reaches at most a few hundred classes, so the work is k × classes
 operations on machine words, and only the examples of the classes that make the cut are
-ever listed.
+ever listed. When a question's words reach few examples (the shipped intents), summing
+example by example is cheaper and is what is done.
 
 The overlap of a class is summed word by word in the order the question's words are
 given, starting from 0.0, exactly as adding each word's weight into a per-example total
@@ -22,16 +23,36 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from bot.core.bitsets import lowest, partition
+from bot.core.bitsets import bits_of, lowest, partition
+
+# Below this many (word, example) pairs a question's overlap is summed example by example;
+# above it the bit-set classes are cheaper.
+FEW_POSTINGS = 1500
 
 
 class ExampleIndex:
     """Informative words → the examples that hold them, as bit sets."""
 
-    def __init__(self, selective: dict[str, tuple[float, int]]) -> None:
-        """``selective``: each word that selects candidates → (its weight, the bit set of
-        the examples holding it: bit i for example i). ``build`` makes it."""
+    def __init__(
+        self,
+        selective: dict[str, tuple[float, tuple[int, ...]]],
+        size: int,
+        few: int = FEW_POSTINGS,
+    ) -> None:
+        """``selective``: each word that selects candidates → (its weight, the indices of
+        the examples holding it, ascending); ``size``: the number of examples; ``few``: see
+        ``FEW_POSTINGS``. ``build`` makes it."""
         self._words = selective
+        self._size = size
+        self._few = few
+        # a word's examples as a bit set (bit i for example i), made when first needed
+        self._bits: dict[str, int] = {}
+
+    def _members(self, token: str) -> int:
+        bits = self._bits.get(token)
+        if bits is None:
+            bits = self._bits[token] = bits_of(self._words[token][1])
+        return bits
 
     @classmethod
     def build(
@@ -40,23 +61,21 @@ class ExampleIndex:
         weight: dict[str, float],
         max_share: float,
         default_weight: float = 1.0,
+        few: int = FEW_POSTINGS,
     ) -> ExampleIndex:
         """Index the words found in at most ``max_share`` of the examples (a word in more
         of them selects nothing); ``weight`` gives each word's weight."""
-        bits: dict[str, int] = {}
-        counts: dict[str, int] = {}
+        postings: dict[str, list[int]] = {}
         for index, tokens in enumerate(examples):
-            bit = 1 << index
             for token in set(tokens):
-                bits[token] = bits.get(token, 0) | bit
-                counts[token] = counts.get(token, 0) + 1
+                postings.setdefault(token, []).append(index)
         limit = max_share * len(examples)
         selective = {
-            token: (weight.get(token, default_weight), members)
-            for token, members in bits.items()
-            if counts[token] <= limit
+            token: (weight.get(token, default_weight), tuple(posting))
+            for token, posting in postings.items()
+            if len(posting) <= limit
         }
-        return cls(selective)
+        return cls(selective, len(examples), few)
 
     def __contains__(self, token: str) -> bool:
         return token in self._words
@@ -65,10 +84,13 @@ class ExampleIndex:
         """The indices of the examples sharing a selective word with ``present``, by
         summed weight of the shared words (summed in ``present``'s order), best first, the
         lower index first on a tie; at most ``limit``."""
-        found = [self._words[t] for t in present if t in self._words]
-        if not found or limit <= 0:
+        tokens = [t for t in present if t in self._words]
+        if not tokens or limit <= 0:
             return []
-        classes = partition([members for _, members in found])
+        found = [self._words[t] for t in tokens]
+        if sum(len(posting) for _, posting in found) <= self._few:
+            return self._top_by_totals(found, limit)
+        classes = partition([self._members(t) for t in tokens])
         by_overlap: dict[float, int] = {}
         for held, group in classes:
             overlap = 0.0
@@ -81,3 +103,15 @@ class ExampleIndex:
             if len(chosen) >= limit:
                 break
         return chosen
+
+    def _top_by_totals(self, found: list[tuple[float, tuple[int, ...]]], limit: int) -> list[int]:
+        """The same ranking made example by example: faster when the lists are short."""
+        overlap = [0.0] * self._size
+        postings = []
+        for weight, posting in found:
+            postings.append(posting)
+            for index in posting:
+                overlap[index] += weight
+        ranked = sorted(set().union(*postings))
+        ranked.sort(key=overlap.__getitem__, reverse=True)
+        return ranked[:limit]

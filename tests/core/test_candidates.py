@@ -47,14 +47,15 @@ examples_st = st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=5),
     present=st.lists(st.sampled_from([*WORDS, "unseen"]), unique=True, max_size=8),
     limit=st.integers(min_value=0, max_value=70),
     share=st.sampled_from([0.3, 0.6, 1.0]),
+    few=st.sampled_from([0, 10, 1500]),  # by classes of bit sets, or example by example
     weights=st.lists(
         st.sampled_from([0.5, 1.0, 1.5, 0.1, 0.2, 0.3, 0.6]), min_size=12, max_size=12
     ),
 )
-def test_index_picks_what_per_example_totals_pick(examples, present, limit, share, weights):
+def test_index_picks_what_per_example_totals_pick(examples, present, limit, share, few, weights):
     # repeated weights make ties, and 0.1 + 0.2 != 0.3 makes rounding matter
     weight = dict(zip(WORDS, weights, strict=True))
-    index = ExampleIndex.build(examples, weight, share)
+    index = ExampleIndex.build(examples, weight, share, few=few)
     assert index.top(present, limit) == reference_top(examples, weight, share, present, limit)
 
 
@@ -66,9 +67,11 @@ def test_idf_weights_at_scale_rank_like_totals() -> None:
         for t in set(tokens):
             df[t] = df.get(t, 0) + 1
     weight = {t: math.log((len(examples) + 1) / (d + 0.5)) for t, d in df.items()}
-    index = ExampleIndex.build(examples, weight, 0.3)
     present = ["w1", "w3", "w9", "u17", "w5", "u2999"]
-    assert index.top(present, 400) == reference_top(examples, weight, 0.3, present, 400)
+    expected = reference_top(examples, weight, 0.3, present, 400)
+    for few in (0, 10**6):
+        index = ExampleIndex.build(examples, weight, 0.3, few=few)
+        assert index.top(present, 400) == expected
 
 
 def test_overlap_is_summed_in_the_order_the_words_come() -> None:
@@ -77,9 +80,10 @@ def test_overlap_is_summed_in_the_order_the_words_come() -> None:
     # the sum is made in the question's order, as per-example totals make it.
     weight = {"a": 0.1, "b": 0.2, "c": 0.3, "d": 0.6}
     examples = [["d"], ["a", "b", "c"]]
-    index = ExampleIndex.build(examples, weight, 1.0)
-    assert index.top(["a", "b", "c", "d"], 2) == [1, 0]
-    assert index.top(["c", "b", "a", "d"], 2) == [0, 1]
+    for few in (0, 100):
+        index = ExampleIndex.build(examples, weight, 1.0, few=few)
+        assert index.top(["a", "b", "c", "d"], 2) == [1, 0]
+        assert index.top(["c", "b", "a", "d"], 2) == [0, 1]
 
 
 def test_a_word_in_too_many_examples_selects_nothing() -> None:
