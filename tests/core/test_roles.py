@@ -32,6 +32,7 @@ def roles(lexicon: RoleLexicon, text: str) -> tuple[str, ...]:
         ("programme mgr or PMO mgr", ("program_manager", "pmo_manager")),
         ("compétences coordinatrice projet", ("project_coordinator",)),
         ("what does the PMO coordinator do", ("pmo_coordinator",)),
+        ("is a PgMO bigger than a PpMO", ("pmo",)),
     ],
 )
 def test_roles_are_found_in_the_order_named(lexicon, text, expected):
