@@ -200,3 +200,16 @@ def test_a_duty_across_projects_belongs_to_the_office(engine, question, role):
 
 def test_who_approves_across_projects_is_not_read_from_the_scope(engine):
     assert engine.ask("who approves the budget across all projects?").roles != ("pmo",)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's the best way in to a PMO for a graduate?",
+        "how did you get hired as a project manager?",
+        "should I apply for PMO analyst roles with no experience?",
+        "how do I find a position in a PMO?",
+    ],
+)
+def test_looking_for_a_job_in_a_role_is_a_career_question(engine, question):
+    assert engine.ask(question).intent == "career"
