@@ -138,7 +138,7 @@ DUTY_VERBS = frozenset(
     planifier planifie rediger redige controler controle veiller veille conduire conduit
     gerer gere superviser supervise arbitrer arbitre presider preside consolider consolide
     accompagner accompagne elaborer elabore mettre met tenir tient etablir etablit
-    analyser analyse recueillir recueille""".split()
+    analyser analyse recueillir recueille work travailler travaille""".split()
 )
 # Words after a first word that make it a noun, not a duty verb ("Plans are approved ...").
 NOT_AFTER_DUTY_VERB = frozenset(

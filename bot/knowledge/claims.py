@@ -262,8 +262,12 @@ class Extractor:
         previous: str | None = None
         label: str | None = None  # "**PMO manager** (head of the PMO)." opening a paragraph
         subject: str | None = None  # the role the previous sentence opened with
+        # the role a paragraph's first sentence opens with, and its name's last word
+        first: tuple[str, str] | None = None
         for index, (sentence, unit, unit_scope) in enumerate(self._units(source, scope)):
             opened, subject = subject, self._opening_role(sentence)
+            if index == 0 and unit.part == "paragraph":
+                first = self._opening_head(sentence)
             if rules.CLUTTER.search(Folded.of(sentence).folded):
                 continue
             if unit.part == "paragraph" and index == 0:
@@ -277,6 +281,10 @@ class Extractor:
                 unit, unit_scope = replace(unit, part="list"), Scope((label,), scope.facet)
             elif unit.part == "paragraph" and opened and _opens_with_pronoun(sentence):
                 unit_scope = Scope((opened,), scope.facet)  # "It keeps ...", "She reports"
+            elif unit.part == "paragraph" and first and index > 0 and subject is None:
+                # "A project coordinator supports ... The coordinator books ...": the
+                # paragraph's role by the last word of its name
+                unit_scope = Scope((first[0],), scope.facet, head=first[1])
             if sentence.rstrip().endswith(":") and unit.part != "list":
                 continue  # it introduces a list: its items carry the claims
             if unit.part == "list" and previous and unit_scope is _LATER_SENTENCE:
@@ -316,6 +324,16 @@ class Extractor:
         if any(t.word not in rules.SUBJECT_LEAD for t in tokens[: mentions[0].first]):
             return None
         return mentions[0].role
+
+    def _opening_head(self, sentence: str) -> tuple[str, str] | None:
+        """The role a sentence opens with and the last word of its name there."""
+        tokens = tokens_of(Folded.of(sentence))
+        mentions = self.finder.mentions(tokens)
+        role = self._opening_role(sentence)
+        if role is None:
+            return None
+        head = tokens[mentions[0].last - 1].word
+        return role, head.removesuffix("s") if head.endswith("ors") else head
 
     def _label_only(self, sentence: str) -> str | None:
         """The role a sentence only names, as a label ("PMO manager (head of the PMO).",

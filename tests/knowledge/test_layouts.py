@@ -562,3 +562,28 @@ def test_a_reporting_line_in_a_later_clause_about_the_subject_is_a_reporting_cla
     )
     lines = [c["text"] for c in about(result, "project_manager", "reporting")]
     assert any("they report to their project sponsor" in t for t in lines), lines
+
+
+def test_a_later_sentence_naming_the_paragraphs_role_by_its_last_word_is_about_it(
+    tmp_path, intents
+):
+    text = (
+        "Subject: roles on the depot works\n\nA project coordinator supports the larger "
+        "jobs. The coordinator books the crane slots and keeps the drawing register. The "
+        "coordinator reports to the project manager.\n"
+    )
+    result = build_documents(tmp_path, intents, Document("memo.txt", text, kind="article"))
+    duties = [c["text"] for c in about(result, "project_coordinator", "responsibilities")]
+    assert any("books the crane slots" in t for t in duties), duties
+    lines = [c["text"] for c in about(result, "project_coordinator", "reporting")]
+    assert any("reports to the project manager" in t for t in lines), lines
+
+
+def test_a_definition_list_entry_opening_with_works_is_a_duty(tmp_path, intents):
+    text = (
+        "<h1>Project roles</h1>\n<dl><dt>Business analyst</dt><dd>Works with branch staff "
+        "to map how services run today.</dd></dl>\n"
+    )
+    result = build_documents(tmp_path, intents, Document("roles.html", text, kind="wiki"))
+    duties = [c["text"] for c in about(result, "business_analyst", "responsibilities")]
+    assert any("map how services run today" in t for t in duties), duties
