@@ -189,7 +189,7 @@ APPOSITION = re.compile(r"^\s*(?:\([^)]{1,80}\)|,[^,]{1,80},)\s*")
 SEPARATOR = re.compile(r"^\s*[:–—-]\s+")
 # A glossary entry's text under its term ("A senior manager who owns the business case").
 DEFINITION_TERM = re.compile(
-    r"^(?:a|an|the|one|someone|somebody|la personne|celui|celle|un|une) (?:[\w'-]+ ){0,4}?"
+    r"^(?:a|an|the|one|someone|somebody|la personne|celui|celle|un|une) (?:[\w'-]+ ){0,6}?"
     r"(?:who|that|which|whose|qui|dont|responsible for|in charge of|charge(?:e)? de)\b"
 )
 

@@ -587,3 +587,13 @@ def test_a_definition_list_entry_opening_with_works_is_a_duty(tmp_path, intents)
     result = build_documents(tmp_path, intents, Document("roles.html", text, kind="wiki"))
     duties = [c["text"] for c in about(result, "business_analyst", "responsibilities")]
     assert any("map how services run today" in t for t in duties), duties
+
+
+def test_a_glossary_entry_with_a_longer_noun_phrase_before_who_is_a_definition(tmp_path, intents):
+    text = (
+        "<h1>Project roles</h1>\n<dl><dt>Portfolio manager</dt><dd>A senior member of the "
+        "finance team who keeps the list of every funded project.</dd></dl>\n"
+    )
+    result = build_documents(tmp_path, intents, Document("roles.html", text, kind="wiki"))
+    found = [c["text"] for c in about(result, "portfolio_manager", "definition")]
+    assert any("senior member of the finance team" in t for t in found), found
