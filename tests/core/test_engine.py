@@ -213,3 +213,16 @@ def test_who_approves_across_projects_is_not_read_from_the_scope(engine):
 )
 def test_looking_for_a_job_in_a_role_is_a_career_question(engine, question):
     assert engine.ask(question).intent == "career"
+
+
+@pytest.mark.parametrize(
+    ("question", "roles"),
+    [
+        ("le PMO a-t-il de l'autorité sur les chefs de projet ?", ("pmo", "project_manager")),
+        ("does the PMO have control over the project managers?", ("pmo", "project_manager")),
+        ("un analyste PMO travaille sous les ordres de qui ?", ("pmo_analyst",)),
+    ],
+)
+def test_authority_and_control_ask_about_the_reporting_line(engine, question, roles):
+    answer = engine.ask(question)
+    assert (answer.intent, answer.roles) == ("reporting", roles)
