@@ -31,6 +31,7 @@ class DutyMatcher:
                 self._by_term[term] = self._by_term.get(term, 0) | 1 << i
             self._by_role[role] = self._by_role.get(role, 0) | 1 << i
         self._routing = bits_of(i for i, (*_, routing) in enumerate(self._duties) if routing)
+        self._scoped: dict[tuple[tuple[str, ...], ...], tuple[str, Statement] | None] = {}
 
     def _holding(self, keys: frozenset[str]) -> int:
         """The statements holding any of these term keys."""
@@ -104,13 +105,16 @@ class DutyMatcher:
     def scoped(self, phrases: tuple[tuple[str, ...], ...]) -> tuple[str, Statement] | None:
         """The one role whose statements scope their work across projects (hold one of
         ``phrases``: "between projects", "across all projects"), with its first such
-        statement; None when no role or several roles' statements do."""
-        found: dict[str, Statement] = {}
-        for role, _, statement, _ in self._duties:
-            text = words(f"{statement.text.en} {statement.text.fr}")
-            if has_phrase(text, phrases):
-                found.setdefault(role, statement)
-        return next(iter(found.items())) if len(found) == 1 else None
+        statement; None when no role or several roles' statements do. Worked out once per
+        set of phrases: the statements do not change."""
+        if phrases not in self._scoped:
+            found: dict[str, Statement] = {}
+            for role, _, statement, _ in self._duties:
+                text = words(f"{statement.text.en} {statement.text.fr}")
+                if has_phrase(text, phrases):
+                    found.setdefault(role, statement)
+            self._scoped[phrases] = next(iter(found.items())) if len(found) == 1 else None
+        return self._scoped[phrases]
 
 
 def has_phrase(tokens: list[str] | tuple[str, ...], phrases: tuple[tuple[str, ...], ...]) -> bool:
