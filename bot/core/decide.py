@@ -43,8 +43,10 @@ def outside_words_win(intent: str, f: Facts) -> str:
 
 def money_is_outside(intent: str, f: Facts) -> str:
     """ "got a PM offer at 75k, do I counter?", "PMO certification for $400?": a sum of money
-    asks about pay or prices, whatever its length and the roles it names."""
-    return ABSTAIN if f.sum_of_money and intent not in CHAT else intent
+    asks about pay or prices, whatever its length and the roles it names; except as the
+    limit of a duty asked about ("who approves spend over $50k?" asks who holds a power)."""
+    keeps = intent in CHAT or intent == "which_role"
+    return ABSTAIN if f.sum_of_money and not keeps else intent
 
 
 def unsure_or_outside(intent: str, f: Facts) -> str:

@@ -20,6 +20,7 @@ CASES = [
     (d.money_is_outside, "define", facts(sum_of_money=True, n_words=3), "out_of_scope"),
     (d.money_is_outside, "smalltalk", facts(sum_of_money=True), "smalltalk"),
     (d.money_is_outside, "career", facts(), "career"),
+    (d.money_is_outside, "which_role", facts(sum_of_money=True), "which_role"),
     (d.unsure_or_outside, "define", facts(confidence=0.2), "out_of_scope"),
     (d.unsure_or_outside, "define", facts(in_domain=False), "out_of_scope"),
     (d.unsure_or_outside, "smalltalk", facts(in_domain=False), "smalltalk"),

@@ -135,6 +135,17 @@ def test_which_role_names_the_owner_of_a_duty(engine):
     assert (answer.intent, answer.roles, answer.answered) == ("which_role", ("pmo",), True)
 
 
+def test_a_sum_as_the_limit_of_a_duty_still_asks_who_holds_it(engine):
+    plain = engine.ask("who signs off the budget?")
+    with_limit = engine.ask("who signs off a budget over $250k?")
+    assert plain.answered and plain.intent == "which_role"
+    assert (with_limit.intent, with_limit.roles, with_limit.answered) == (
+        plain.intent,
+        plain.roles,
+        True,
+    )
+
+
 def test_empty_or_markup_only_message_gets_help_not_an_error(engine):
     for message in ("", "   ", ":wave: `` **"):  # chat markup: tests/platforms/test_markup.py
         answer = engine.ask(message)
