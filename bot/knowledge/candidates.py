@@ -38,6 +38,9 @@ _POSSESSIVE_ALIAS = re.compile(
     r"([\w -]{2,50}?)(?=[.,;)]|$)"
 )
 POSSESSIVE = "is the organisation's"
+# What may stand before a possessive alias's name: nothing, a clause boundary or "and", and
+# an article; not "The head of the ..." (the name is then not what the sentence is about).
+_OPENS_CLAUSE = re.compile(r"(?:^|[,;:(]|\band|\bet)\s*(?:(?:the|The|le|Le|la|La|l'|L')\s+)?$")
 # "The Investment Owner is the project sponsor", "Project Support is a project coordinator
 # or the PMO", "the Executive (the project sponsor) owns ...", "the Change Lead acts as the
 # project manager": a section's own name for a known role, said in its text (folded).
@@ -190,6 +193,8 @@ def links(sentence: str) -> list[tuple[str, str, str]]:
             out.append((left, right, "also called"))
     for match in _POSSESSIVE_ALIAS.finditer(sentence):
         left, acronym, right = match.group(1), match.group(2), match.group(3)
+        if not _OPENS_CLAUSE.search(sentence[: match.start(1)]):
+            continue  # "The head of the Transformation Office is our PMO manager" names the head
         left = re.sub(r"^(?:The|A|An|Le|La|Les|L')\s+", "", left)
         out.append((left, right.strip(), POSSESSIVE))
         if acronym:

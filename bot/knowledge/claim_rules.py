@@ -242,6 +242,10 @@ SENTENCE_FACETS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]
     ),
 )
 
+# "progress to" after a reporting verb is the noun ("reports overall progress to the
+# board", "report on progress to the sponsor"), not a career move.
+PROGRESS_REPORTED = re.compile(r"\b(?:report\w*|rend\w* compte)(?: [\w'-]+){0,2} $")
+
 # What a labelled line, or a heading that is such a label, says its text is about: the
 # labels of job pages and handbook job families ("Scope:", "You will:", "Nice to have:",
 # "Activités principales"), tried before the heading facets below. Anchored at the start:

@@ -751,6 +751,8 @@ def _cue(sentence: str, mentions: list[Mention], subjects: list[str] = ()) -> st
     others = {m.role for m in mentions if m.role != UNKNOWN} - set(subjects)
     for name, pattern, weak in rules.SENTENCE_FACETS:
         match = pattern.search(sentence)
+        if match and name == "career" and rules.PROGRESS_REPORTED.search(sentence[: match.start()]):
+            match = None  # "reports overall progress to the board": a report, not a move
         if match and (not weak or not weak.fullmatch(match.group(0)) or len(others) >= 1):
             return name
     return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.knowledge import filters
 from bot.knowledge.claims import heading_facet
 from bot.knowledge.formats import Parsed
-from bot.knowledge.formats.blocks import HEADING, ITEM, PARAGRAPH, TABLE
+from bot.knowledge.formats.blocks import HEADING, ITEM, PARAGRAPH, PSEUDO_HEADING, TABLE
 from bot.knowledge.mentions import Folded
 from bot.knowledge.segment import Dropped, Segment, Segmented
 
@@ -24,6 +24,15 @@ def _key_value(rows: list) -> bool:
 
 # A key-value table's first value is text ("Owns one service ..."), a header cell a name.
 _MIN_VALUE_WORDS = 3
+
+
+def _level(level: int, text: str) -> int:
+    """A bold label that introduces what follows ("<p><strong>Responsibilities:</strong></p>")
+    sits under the bold line before it ("<div><strong>Project sponsor</strong></div>"), so the
+    role that line names still scopes the label's list."""
+    if level >= PSEUDO_HEADING and text.endswith(":"):
+        return PSEUDO_HEADING + 1
+    return level
 
 
 def segment_blocks(parsed: Parsed, title: str) -> Segmented:
@@ -50,9 +59,10 @@ def segment_blocks(parsed: Parsed, title: str) -> Segmented:
         if block.kind != ITEM and not nested:
             lead = block.text if block.kind == PARAGRAPH and block.text.endswith(":") else ""
         if block.kind == HEADING:
-            while stack and stack[-1][0] >= block.level:
+            level = _level(block.level, block.text)
+            while stack and stack[-1][0] >= level:
                 stack.pop()
-            stack.append((block.level, block.text))
+            stack.append((level, block.text))
             section += 1
             out.dropped.append(Dropped(block.line, filters.HEADING))
             continue

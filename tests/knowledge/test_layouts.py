@@ -597,3 +597,51 @@ def test_a_glossary_entry_with_a_longer_noun_phrase_before_who_is_a_definition(t
     result = build_documents(tmp_path, intents, Document("roles.html", text, kind="wiki"))
     found = [c["text"] for c in about(result, "portfolio_manager", "definition")]
     assert any("senior member of the finance team" in t for t in found), found
+
+
+def test_a_bold_label_under_a_bold_role_line_keeps_the_role_for_its_list(tmp_path, intents):
+    # a wiki page exported as HTML: each role a panel whose header is the role in bold, with
+    # bold labels ("Responsibilities:") above lists inside it
+    text = (
+        "<html><body><div class='wiki-content'>"
+        "<div class='panel'><div class='panelHeader'><strong>Project sponsor</strong></div>"
+        "<div class='panelContent'><p><strong>Responsibilities:</strong></p>"
+        "<ul><li>Approves the business case before money is spent.</li></ul>"
+        "<p><strong>Reports to:</strong> the Chief Executive.</p></div></div>"
+        "<div class='panel'><div class='panelHeader'><strong>PMO analyst</strong></div>"
+        "<div class='panelContent'><p><strong>Responsibilities:</strong></p>"
+        "<ul><li>Builds the monthly dashboard from the project returns.</li></ul>"
+        "</div></div></div></body></html>"
+    )
+    result = build_documents(tmp_path, intents, Document("roles.html", text))
+    sponsor = _texts(about(result, "project_sponsor", "responsibilities"))
+    assert "Approves the business case before money is spent." in sponsor
+    reporting = _texts(about(result, "project_sponsor", "reporting"))
+    assert "Reports to: the Chief Executive." in reporting
+    analyst = _texts(about(result, "pmo_analyst", "responsibilities"))
+    assert "Builds the monthly dashboard from the project returns." in analyst
+    assert "Builds the monthly dashboard from the project returns." not in sponsor
+
+
+def test_reporting_progress_to_someone_is_no_career_move(tmp_path, intents):
+    text = (
+        "# Our PMO\n\n## What the PMO does\n\n"
+        "The PMO keeps the list of all projects. It reports overall progress to the "
+        "project sponsor each month.\n"
+    )
+    result = build_documents(tmp_path, intents, Document("pmo.md", text))
+    assert not [c for c in claims_of(result) if c["facet"] == "career"]
+
+
+def test_the_head_of_a_named_office_is_no_alias_of_the_office(tmp_path, intents):
+    # "The head of the Change Office is our PMO manager" names who leads it; the office stays
+    # the PMO the page says it is
+    text = (
+        "# Questions\n\n### What is the Change Office?\n\n"
+        "The Change Office is Acme's PMO. It sets the templates that projects follow.\n\n"
+        "### Who leads the Change Office?\n\n"
+        "The head of the Change Office is our PMO manager. She reports to the COO.\n"
+    )
+    result = build_documents(tmp_path, intents, Document("faq.md", text))
+    templates = [c for c in claims_of(result) if "templates" in c["text"]]
+    assert templates and all(c["roles"][0] == "pmo" for c in templates)
