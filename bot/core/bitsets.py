@@ -16,8 +16,8 @@ _FEW = 16
 def bits_of(indices: Iterable[int]) -> int:
     """The set of these items (one pass over a byte buffer, not a big integer per item)."""
     items = list(indices)
-    if not items:
-        return 0
+    if len(items) <= 1:
+        return 1 << items[0] if items else 0
     buffer = bytearray((max(items) >> 3) + 1)
     for item in items:
         buffer[item >> 3] |= 1 << (item & 7)

@@ -45,14 +45,9 @@ class ExampleIndex:
         self._words = selective
         self._size = size
         self._few = few
-        # a word's examples as a bit set (bit i for example i), made when first needed
-        self._bits: dict[str, int] = {}
-
-    def _members(self, token: str) -> int:
-        bits = self._bits.get(token)
-        if bits is None:
-            bits = self._bits[token] = bits_of(self._words[token][1])
-        return bits
+        # each word's examples as a bit set (bit i for example i); made here, not on a
+        # question's first use (most words are in one example: a single shift)
+        self._bits = {token: bits_of(posting) for token, (_, posting) in selective.items()}
 
     @classmethod
     def build(
@@ -90,7 +85,7 @@ class ExampleIndex:
         found = [self._words[t] for t in tokens]
         if sum(len(posting) for _, posting in found) <= self._few:
             return self._top_by_totals(found, limit)
-        classes = partition([self._members(t) for t in tokens])
+        classes = partition([self._bits[t] for t in tokens])
         by_overlap: dict[float, int] = {}
         for held, group in classes:
             overlap = 0.0

@@ -119,8 +119,13 @@ class DutyMatcher:
 
 def has_phrase(tokens: list[str] | tuple[str, ...], phrases: tuple[tuple[str, ...], ...]) -> bool:
     """Whether ``tokens`` hold one of ``phrases`` (each a tuple of words) in a row."""
-    for i in range(len(tokens)):
-        for p in phrases:
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        if not p:
+            return bool(tokens)  # an empty phrase is in every text that has a word
+        by_first.setdefault(p[0], []).append(p)
+    for i, token in enumerate(tokens):
+        for p in by_first.get(token, ()):
             if tuple(tokens[i : i + len(p)]) == p:
                 return True
     return False
