@@ -34,7 +34,7 @@ _SUBJECT = re.compile(
 )
 _POSSESSIVE_ALIAS = re.compile(
     r"(?:^|[^\w])((?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*)\s*(?:\(([A-Z][A-Za-z0-9]{1,7})\))?,?\s+"
-    r"(?:is\s+)?(?:our|the [a-z]+'s|[A-Z][\w-]*'s)\s+"
+    r"(?:is\s+)?(?:our|the [a-z]+'s|(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*'s)\s+"
     r"([\w -]{2,50}?)(?=[.,;)]|$)"
 )
 POSSESSIVE = "is the organisation's"

@@ -171,7 +171,7 @@ DEFINITION = re.compile(
     r"^(?:(?:is|are) (?:also |usually |typically |generally |simply |basically )?"
     r"(?:a|an|the|one|someone|somebody|any|what|where|our|a kind of|a type of)\b"
     r"|stands for\b|means\b|refers to\b|is short for\b|(?:is|are) (?:also )?(?:called|known as)\b"
-    r"|(?:is|are) (?:[a-z][\w-]*'s|[a-z][\w-]*s') "
+    r"|(?:is|are) (?:[a-z][\w-]* ){0,3}?(?:[a-z][\w-]*'s|[a-z][\w-]*s') "
     r"|(?:est|sont) (?:un|une|le|la|l'|l |les|celui|celle|ceux|la personne|l'equipe)"
     r"|designe\b|signifie\b)"
 )

@@ -139,8 +139,12 @@ class RoleFinder:
         )
 
     def widened(self, extra: list[RoleName]) -> RoleFinder:
+        """With the names a document gives roles, and the names of other roles built on them:
+        if the Change Office is the PMO, its head is the head of the PMO."""
         known = {n.tokens for n in self._names}
         fresh = [n for n in extra if n.tokens not in known]
+        fresh += [n for n in _built_on(self._names, fresh) if n.tokens not in known]
+        fresh = list(dict.fromkeys(fresh))
         return RoleFinder(self._names + fresh, *self._guards) if fresh else self
 
     def mentions(self, tokens: list[Token]) -> list[Mention]:
@@ -159,3 +163,24 @@ class RoleFinder:
 
     def known(self, role: str) -> bool:
         return role != UNKNOWN
+
+
+def _built_on(names: list[RoleName], aliases: list[RoleName]) -> list[RoleName]:
+    """Another role's name with a role's own name in it ("head of the pmo", "pmo analyst"),
+    that name replaced by an alias of the role ("head of the change office")."""
+    own: dict[str, list[tuple[str, ...]]] = {}
+    for n in names:
+        own.setdefault(n.role, []).append(n.tokens)
+    out = []
+    for alias in aliases:
+        for part in own.get(alias.role, ()):
+            size = len(part)
+            for name in names:
+                if name.role == alias.role or len(name.tokens) <= size:
+                    continue
+                for i in range(len(name.tokens) - size + 1):
+                    if name.tokens[i : i + size] == part:
+                        tokens = name.tokens[:i] + alias.tokens + name.tokens[i + size :]
+                        out.append(RoleName(name.role, tokens))
+                        break
+    return out

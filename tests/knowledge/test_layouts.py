@@ -645,3 +645,20 @@ def test_the_head_of_a_named_office_is_no_alias_of_the_office(tmp_path, intents)
     result = build_documents(tmp_path, intents, Document("faq.md", text))
     templates = [c for c in claims_of(result) if "templates" in c["text"]]
     assert templates and all(c["roles"][0] == "pmo" for c in templates)
+
+
+def test_the_head_of_an_office_a_page_names_as_its_pmo_is_the_pmo_manager(tmp_path, intents):
+    # the office is named by the organisation ("... is Acme Health's PMO"); "the head of" it
+    # is then the head of the PMO, and "She" after it is that head
+    text = (
+        "# Questions\n\n### What is the Change Office?\n\n"
+        "The Change Office is Acme Health's PMO. It sets the templates that projects follow.\n\n"
+        "### Who leads the Change Office?\n\n"
+        "The head of the Change Office is our PMO manager. She sets the priorities of the "
+        "office and reports to the Chief Operating Officer.\n"
+    )
+    result = build_documents(tmp_path, intents, Document("faq.md", text))
+    reporting = _texts(about(result, "pmo_manager", "reporting"))
+    assert any("Chief Operating Officer" in t for t in reporting)
+    defined = _texts(about(result, "pmo", "definition"))
+    assert "The Change Office is Acme Health's PMO." in defined
