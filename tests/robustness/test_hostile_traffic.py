@@ -48,7 +48,7 @@ FLOOD_S = 10.0
 SLOW_CLIENTS = 40
 STORM_EVENTS = 60
 STORM_COPIES = 4
-MEMORY_WARM_UP = 1500
+MEMORY_WARM_UP = 3000
 MEMORY_ACTIVITIES = 5_000
 DEADLINE_S = 420  # no test here runs longer (the memory check is the longest)
 
